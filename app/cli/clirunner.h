@@ -1,0 +1,69 @@
+#pragma once
+
+#include "fleet/fleet.h"
+
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace Corral {
+
+class StoreService;
+
+// corralctl's engine: parses the arguments, drives the same Fleet the GUI uses, prints a
+// table (or JSON with --json) to stdout and one-line errors to stderr, then emits finished
+// with the exit code. Lives on the main thread of a QCoreApplication.
+class CliRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CliRunner)
+
+public:
+    CliRunner(QTextStream &out, QTextStream &err, QObject *parent = nullptr);
+    ~CliRunner() override;
+
+    // Starts the command; finished() follows (possibly before this returns).
+    void start(const QStringList &arguments);
+
+    static QString usage();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    enum class Exit { Ok = 0, Failure = 1, Usage = 2 };
+
+    void hostAdd(QStringList args);
+    void hostList();
+    void hostRemove(const QStringList &args);
+    void vmList(QStringList args);
+    void vmOperation(VmOperation op, QStringList args);
+
+    void openFleet();
+    // Connects the given hosts (all when empty) and calls then() once each has finished its
+    // first attempt: inventory complete, or offline with an error.
+    void connectAndWait(QList<qint64> hostIds, std::function<void()> then);
+    void onCredentialRequest(const CredentialRequest &request);
+    void finish(Exit code);
+    void error(const QString &message);
+    void printJson(const QJsonValue &value);
+    void printTable(const QStringList &header, const QList<QStringList> &rows);
+    bool takeOption(QStringList &args, const QString &name, QString *value);
+    QStringList takeRepeated(QStringList &args, const QString &name);
+    bool takeFlag(QStringList &args, const QString &name);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    bool m_json = false;
+    int m_timeoutSec = 30;
+    std::unique_ptr<StoreService> m_store;
+    std::unique_ptr<Fleet> m_fleet;
+    QSet<qint64> m_waiting;
+    std::function<void()> m_afterWait;
+    bool m_done = false;
+};
+
+} // namespace Corral

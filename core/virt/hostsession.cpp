@@ -1,0 +1,929 @@
+#include "hostsession.h"
+
+#include "domainxml.h"
+#include "hosturi.h"
+#include "ssh/hostkeyprobe.h"
+#include "util/logging.h"
+#include "virteventloop.h"
+#include "virthandles.h"
+
+#include <QFile>
+#include <QThread>
+
+#include <atomic>
+#include <chrono>
+#include <cstring>
+
+namespace Corral {
+
+using namespace Virt;
+
+namespace {
+
+constexpr int KeepAliveIntervalSec = 3; // dead after ~3 * (2 + 1) s of silence
+constexpr unsigned KeepAliveCount = 2;
+constexpr int MaxRetryDelayMs = 15000;
+constexpr int FlushDelayMs = 25; // coalesces event bursts into one batch
+constexpr int FullRelistThreshold = 64; // more dirty VMs than this: one listing is cheaper
+constexpr auto PromptTimeout = std::chrono::minutes(5);
+
+std::atomic<quint64> nextPromptId { 1 };
+
+VmState toVmState(int state)
+{
+    switch (state) {
+    case VIR_DOMAIN_RUNNING:
+        return VmState::Running;
+    case VIR_DOMAIN_BLOCKED:
+        return VmState::Blocked;
+    case VIR_DOMAIN_PAUSED:
+        return VmState::Paused;
+    case VIR_DOMAIN_SHUTDOWN:
+        return VmState::ShuttingDown;
+    case VIR_DOMAIN_SHUTOFF:
+        return VmState::Shutoff;
+    case VIR_DOMAIN_CRASHED:
+        return VmState::Crashed;
+    case VIR_DOMAIN_PMSUSPENDED:
+        return VmState::PmSuspended;
+    default:
+        return VmState::NoState;
+    }
+}
+
+QUuid domainUuid(virDomainPtr dom)
+{
+    char buf[VIR_UUID_STRING_BUFLEN];
+    if (virDomainGetUUIDString(dom, buf) < 0)
+        return {};
+    return QUuid::fromString(QLatin1StringView(buf));
+}
+
+// Typed access to one virDomainStatsRecord's parameters.
+class StatsRecord
+{
+public:
+    explicit StatsRecord(virDomainStatsRecordPtr rec)
+        : m_rec(rec)
+    { }
+
+    qint64 number(const char *name, qint64 fallback = -1) const
+    {
+        for (int i = 0; i < m_rec->nparams; ++i) {
+            const virTypedParameter &p = m_rec->params[i];
+            if (qstrcmp(p.field, name) != 0)
+                continue;
+            switch (p.type) {
+            case VIR_TYPED_PARAM_INT:
+                return p.value.i;
+            case VIR_TYPED_PARAM_UINT:
+                return p.value.ui;
+            case VIR_TYPED_PARAM_LLONG:
+                return p.value.l;
+            case VIR_TYPED_PARAM_ULLONG:
+                return qint64(p.value.ul);
+            default:
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+
+    // Sum of "<prefix>.<i>.<field>" over "<prefix>.count" devices.
+    qint64 sum(const char *prefix, const char *field) const
+    {
+        const qint64 count = number(QByteArray(prefix).append(".count").constData(), 0);
+        qint64 total = 0;
+        for (qint64 i = 0; i < count; ++i) {
+            const QByteArray key = QByteArray(prefix) + '.' + QByteArray::number(i) + '.' + field;
+            total += std::max<qint64>(0, number(key.constData(), 0));
+        }
+        return total;
+    }
+
+    virDomainPtr domain() const { return m_rec->dom; }
+
+private:
+    virDomainStatsRecordPtr m_rec;
+};
+
+} // namespace
+
+// Connection state owned by the session thread. Callbacks from the libvirt event thread
+// reach the session through a relay that is cut when the connection goes away, so a late
+// callback can never touch a dead session or confuse a newer connection.
+struct CallbackRelay
+{
+    std::mutex mutex;
+    HostSession *session = nullptr;
+    int generation = 0;
+};
+
+struct HostSession::Connection
+{
+    ConnectPtr conn;
+    std::shared_ptr<CallbackRelay> relay;
+    int lifecycleCallback = -1;
+    bool closeCallback = false;
+
+    ~Connection()
+    {
+        {
+            std::lock_guard lock(relay->mutex);
+            relay->session = nullptr;
+        }
+        if (conn) {
+            if (lifecycleCallback >= 0)
+                virConnectDomainEventDeregisterAny(conn.get(), lifecycleCallback);
+            if (closeCallback)
+                virConnectUnregisterCloseCallback(conn.get(), closeCallbackFn);
+        }
+    }
+
+    static void freeRelay(void *opaque)
+    {
+        delete static_cast<std::shared_ptr<CallbackRelay> *>(opaque);
+    }
+
+    static void closeCallbackFn(virConnectPtr, int reason, void *opaque)
+    {
+        auto relay = *static_cast<std::shared_ptr<CallbackRelay> *>(opaque);
+        std::lock_guard lock(relay->mutex);
+        if (HostSession *s = relay->session) {
+            const int generation = relay->generation;
+            QMetaObject::invokeMethod(
+                s, [s, generation, reason] { s->onConnectionClosed(generation, reason); },
+                Qt::QueuedConnection);
+        }
+    }
+
+    static int lifecycleCallbackFn(virConnectPtr, virDomainPtr dom, int, int, void *opaque)
+    {
+        const QUuid uuid = domainUuid(dom);
+        auto relay = *static_cast<std::shared_ptr<CallbackRelay> *>(opaque);
+        std::lock_guard lock(relay->mutex);
+        if (HostSession *s = relay->session)
+            QMetaObject::invokeMethod(
+                s, [s, uuid] { s->markDirty(uuid); }, Qt::QueuedConnection);
+        return 0;
+    }
+};
+
+struct HostSession::AuthPrompt
+{
+    static int callback(virConnectCredentialPtr creds, unsigned int ncreds, void *cbdata)
+    {
+        auto *session = static_cast<HostSession *>(cbdata);
+        for (unsigned int i = 0; i < ncreds; ++i) {
+            virConnectCredential &c = creds[i];
+            CredentialRequest req;
+            req.prompt = QString::fromUtf8(c.prompt ? c.prompt : "");
+            switch (c.type) {
+            case VIR_CRED_AUTHNAME:
+                req.kind = CredentialRequest::Kind::Username;
+                break;
+            case VIR_CRED_PASSPHRASE:
+            case VIR_CRED_NOECHOPROMPT:
+                req.kind = CredentialRequest::Kind::Password;
+                req.echo = false;
+                break;
+            default:
+                req.kind = CredentialRequest::Kind::Question;
+                break;
+            }
+            const auto answer = session->ask(req);
+            if (!answer)
+                return -1;
+            const QByteArray bytes = answer->toUtf8();
+            c.result = static_cast<char *>(std::malloc(size_t(bytes.size()) + 1));
+            std::memcpy(c.result, bytes.constData(), size_t(bytes.size()) + 1);
+            c.resultlen = unsigned(bytes.size());
+        }
+        return 0;
+    }
+};
+
+HostSession::HostSession(const HostConfig &config, std::shared_ptr<VirtEventLoop> eventLoop)
+    : m_eventLoop(std::move(eventLoop))
+{
+    m_info.config = config;
+    m_clock.start();
+    m_retryTimer.setSingleShot(true);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(FlushDelayMs);
+    m_statsTimer.setInterval(3000);
+    for (QTimer *t : { &m_retryTimer, &m_flushTimer, &m_statsTimer })
+        t->setParent(this); // moves to the session thread with us
+    connect(&m_retryTimer, &QTimer::timeout, this, &HostSession::connectNow);
+    connect(&m_flushTimer, &QTimer::timeout, this, &HostSession::flushDirty);
+    connect(&m_statsTimer, &QTimer::timeout, this, &HostSession::sweepStats);
+}
+
+HostSession::~HostSession()
+{
+    cancelCredentials();
+    m_conn.reset();
+}
+
+void HostSession::open()
+{
+    m_wantConnected = true;
+    {
+        std::lock_guard lock(m_promptMutex);
+        m_promptsCancelled = false;
+    }
+    if (!m_conn && m_info.state != HostState::Connecting) {
+        m_retryDelayMs = 1000;
+        connectNow();
+    }
+}
+
+void HostSession::close()
+{
+    m_wantConnected = false;
+    m_retryTimer.stop();
+    if (m_conn)
+        dropConnection(tr("Disconnected."), false);
+    else if (m_info.state != HostState::Offline || m_info.nextRetry.isValid()) {
+        m_info.nextRetry = {};
+        setState(HostState::Offline, tr("Disconnected."));
+    }
+}
+
+void HostSession::updateConfig(const HostConfig &config)
+{
+    const bool uriChanged = config.uri != m_info.config.uri;
+    m_info.config = config;
+    if (uriChanged && m_wantConnected) {
+        if (m_conn)
+            dropConnection(tr("Reconnecting with the new address."), false);
+        m_retryDelayMs = 1000;
+        connectNow();
+    } else {
+        publishHostInfo();
+    }
+}
+
+void HostSession::setStatsInterval(int msec)
+{
+    if (msec <= 0) {
+        m_statsTimer.stop();
+        m_statsTimer.setInterval(0);
+        return;
+    }
+    m_statsTimer.setInterval(msec);
+    if (m_conn)
+        m_statsTimer.start();
+}
+
+void HostSession::setState(HostState state, const QString &error)
+{
+    m_info.state = state;
+    m_info.error = error;
+    if (state != HostState::Offline)
+        m_info.nextRetry = {};
+    publishHostInfo();
+}
+
+void HostSession::publishHostInfo()
+{
+    int running = 0, vcpus = 0;
+    qint64 memory = 0;
+    for (const VmInfo &vm : std::as_const(m_vms)) {
+        if (vmStateIsActive(vm.state)) {
+            ++running;
+            vcpus += vm.vcpus;
+            memory += vm.memoryKiB;
+        }
+    }
+    m_info.vmCount = int(m_vms.size());
+    m_info.runningCount = running;
+    m_info.allocatedVcpus = vcpus;
+    m_info.allocatedMemoryKiB = memory;
+    Q_EMIT hostInfoChanged(m_info);
+}
+
+void HostSession::connectNow()
+{
+    if (!m_wantConnected || m_conn)
+        return;
+    setState(HostState::Connecting);
+    if (auto verified = verifyHostKey(); !verified) {
+        const bool transient = verified.error().code == ErrorCode::Connection
+            || verified.error().code == ErrorCode::Timeout;
+        qCWarning(lcVirt).noquote() << m_info.config.name << verified.error().fullText();
+        setState(HostState::Offline, verified.error().message);
+        if (transient)
+            scheduleReconnect();
+        return;
+    }
+    if (auto opened = openConnection(); !opened) {
+        const auto code = opened.error().code;
+        qCWarning(lcVirt).noquote() << m_info.config.name << opened.error().fullText();
+        setState(HostState::Offline, opened.error().message);
+        if (code != ErrorCode::Authentication && code != ErrorCode::InvalidArgument)
+            scheduleReconnect();
+        return;
+    }
+    m_retryDelayMs = 1000;
+    readHostFacts();
+    relistInventory(true);
+    if (!m_conn)
+        return; // the listing found the connection dead; a reconnect is scheduled
+    if (m_statsTimer.interval() > 0) {
+        m_statsTimer.start();
+        sweepStats();
+    }
+}
+
+Result<void> HostSession::verifyHostKey()
+{
+    auto uri = HostUri::parse(m_info.config.uri);
+    if (!uri)
+        return std::unexpected(uri.error());
+    if (!uri->usesSsh() || !uri->verifiesHostKey())
+        return {};
+
+    HostKeyProbe probe(uri->host, uri->sshPort(), uri->user, uri->knownHostsFile());
+    auto status = probe.check();
+    if (!status)
+        return std::unexpected(status.error());
+    switch (*status) {
+    case HostKeyProbe::Status::Known:
+        return {};
+    case HostKeyProbe::Status::Changed:
+        return fail(ErrorCode::HostKeyChanged,
+                    tr("The SSH host key of %1 has CHANGED: %2 records %3, the host now "
+                       "presents %4 %5. Corral refuses to connect. If the host was reinstalled, "
+                       "remove the old key with: ssh-keygen -R '%1' -f %2")
+                        .arg(probe.endpoint(), uri->knownHostsFile(),
+                             probe.knownFingerprint().isEmpty() ? tr("another key")
+                                                                : probe.knownFingerprint(),
+                             probe.keyType(), probe.fingerprint()));
+    case HostKeyProbe::Status::Unknown:
+        break;
+    }
+
+    CredentialRequest req;
+    req.kind = CredentialRequest::Kind::HostKey;
+    req.fingerprint = probe.fingerprint();
+    req.prompt
+        = tr("The authenticity of host %1 can't be established. Its %2 key fingerprint "
+             "is %3. Accept it and remember it in %4?")
+              .arg(probe.endpoint(), probe.keyType(), probe.fingerprint(), uri->knownHostsFile());
+    const auto answer = ask(req);
+    if (!answer || answer->compare(u"yes", Qt::CaseInsensitive) != 0) {
+        return fail(ErrorCode::HostKeyUnknown,
+                    tr("The SSH host key of %1 (%2) is not known and was not accepted. Verify "
+                       "it and connect again, or add it to %3.")
+                        .arg(probe.endpoint(), probe.fingerprint(), uri->knownHostsFile()));
+    }
+    return probe.accept();
+}
+
+Result<void> HostSession::openConnection()
+{
+    int credTypes[]
+        = { VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT };
+    virConnectAuth auth { credTypes, int(std::size(credTypes)), &AuthPrompt::callback, this };
+    const QByteArray uri = m_info.config.uri.toUtf8();
+
+    ConnectPtr conn(virConnectOpenAuth(uri.constData(), &auth, 0));
+    if (!conn) {
+        const int code = lastVirtErrorCode();
+        const QString detail = lastVirtError();
+        if (code == VIR_ERR_AUTH_FAILED || code == VIR_ERR_AUTH_CANCELLED) {
+            return fail(ErrorCode::Authentication,
+                        tr("%1 refused the login: check the user name and that your SSH key is "
+                           "in the agent or authorized on the host.")
+                            .arg(m_info.config.name),
+                        detail);
+        }
+        return fail(ErrorCode::Connection,
+                    tr("Cannot connect to %1: %2").arg(m_info.config.name, detail), detail);
+    }
+
+    auto c = std::make_unique<Connection>();
+    c->conn = std::move(conn);
+    c->relay = std::make_shared<CallbackRelay>();
+    c->relay->session = this;
+    c->relay->generation = ++m_generation;
+
+    if (virConnectSetKeepAlive(c->conn.get(), KeepAliveIntervalSec, KeepAliveCount) < 0)
+        qCWarning(lcVirt) << m_info.config.name << "keepalive not supported:" << lastVirtError();
+    if (virConnectRegisterCloseCallback(c->conn.get(), Connection::closeCallbackFn,
+                                        new std::shared_ptr<CallbackRelay>(c->relay),
+                                        Connection::freeRelay)
+        == 0) {
+        c->closeCallback = true;
+    }
+    c->lifecycleCallback = virConnectDomainEventRegisterAny(
+        c->conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+        VIR_DOMAIN_EVENT_CALLBACK(Connection::lifecycleCallbackFn),
+        new std::shared_ptr<CallbackRelay>(c->relay), Connection::freeRelay);
+    if (c->lifecycleCallback < 0) {
+        qCWarning(lcVirt) << m_info.config.name
+                          << "lifecycle events unavailable:" << lastVirtError();
+    }
+    m_conn = std::move(c);
+    qCInfo(lcVirt).noquote() << "connected to" << m_info.config.name;
+    return {};
+}
+
+void HostSession::readHostFacts()
+{
+    virConnectPtr c = m_conn->conn.get();
+    virNodeInfo node {};
+    if (virNodeGetInfo(c, &node) == 0) {
+        m_info.cpus = int(node.cpus);
+        m_info.memoryKiB = qint64(node.memory);
+    }
+    if (CString name { virConnectGetHostname(c) })
+        m_info.hostname = QString::fromUtf8(name.get());
+    unsigned long version = 0;
+    const char *type = virConnectGetType(c);
+    if (virConnectGetVersion(c, &version) == 0) {
+        m_info.hypervisor = QStringLiteral("%1 %2.%3.%4")
+                                .arg(QString::fromUtf8(type ? type : "?"))
+                                .arg(version / 1000000)
+                                .arg(version / 1000 % 1000)
+                                .arg(version % 1000);
+    }
+    unsigned long lib = 0;
+    if (virConnectGetLibVersion(c, &lib) == 0) {
+        m_info.libvirtVersion
+            = QStringLiteral("%1.%2.%3").arg(lib / 1000000).arg(lib / 1000 % 1000).arg(lib % 1000);
+    }
+}
+
+VmInfo HostSession::makeVm(const QUuid &uuid, const QString &name) const
+{
+    VmInfo vm;
+    vm.hostId = m_info.config.id;
+    vm.hostName = m_info.config.name;
+    vm.uuid = uuid;
+    vm.name = name;
+    vm.stats = m_lastStats.value(uuid);
+    return vm;
+}
+
+Result<QList<VmInfo>> HostSession::listInventory()
+{
+    virConnectPtr c = m_conn->conn.get();
+    virDomainPtr *raw = nullptr;
+    const int n = virConnectListAllDomains(c, &raw, 0);
+    if (n < 0)
+        return fail(ErrorCode::Connection, tr("Cannot list the VMs of %1.").arg(m_info.config.name),
+                    lastVirtError());
+    DomainList doms(raw, n);
+
+    QHash<QUuid, VmInfo> byUuid;
+    byUuid.reserve(n);
+    for (int i = 0; i < doms.size(); ++i) {
+        const QUuid uuid = domainUuid(doms[i]);
+        byUuid.insert(uuid, makeVm(uuid, QString::fromUtf8(virDomainGetName(doms[i]))));
+    }
+
+    // One round trip for the state, vCPUs and memory of every VM, instead of one per VM.
+    bool filled = false;
+    if (m_statsSupported && n > 0) {
+        virDomainStatsRecordPtr *records = nullptr;
+        const unsigned stats
+            = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_BALLOON;
+        const int count = virConnectGetAllDomainStats(c, stats, &records,
+                                                      VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT);
+        StatsList guard(records);
+        if (count >= 0) {
+            filled = true;
+            for (int i = 0; i < count; ++i) {
+                const StatsRecord rec(records[i]);
+                auto it = byUuid.find(domainUuid(rec.domain()));
+                if (it == byUuid.end())
+                    continue;
+                it->state = toVmState(int(rec.number("state.state", VIR_DOMAIN_NOSTATE)));
+                it->vcpus
+                    = int(std::max(rec.number("vcpu.current", 0), rec.number("vcpu.maximum", 0)));
+                it->memoryKiB = rec.number("balloon.maximum", 0);
+            }
+        } else if (lastVirtErrorCode() == VIR_ERR_NO_SUPPORT) {
+            m_statsSupported = false;
+        } else {
+            return fail(ErrorCode::Connection,
+                        tr("Cannot read the VMs of %1.").arg(m_info.config.name), lastVirtError());
+        }
+    }
+    // Drivers whose stats lack vCPU or balloon figures (the test driver) are asked per VM.
+    for (int i = 0; i < doms.size(); ++i) {
+        auto it = byUuid.find(domainUuid(doms[i]));
+        if (!filled || it->vcpus == 0 || it->memoryKiB == 0) {
+            virDomainInfo info {};
+            if (virDomainGetInfo(doms[i], &info) < 0)
+                continue;
+            it->state = toVmState(info.state);
+            it->vcpus = info.nrVirtCpu;
+            it->memoryKiB = qint64(info.maxMem);
+        }
+    }
+
+    // Transient VMs vanish when they stop; the UI says so.
+    virDomainPtr *transientRaw = nullptr;
+    const int t = virConnectListAllDomains(c, &transientRaw, VIR_CONNECT_LIST_DOMAINS_TRANSIENT);
+    DomainList transient(transientRaw, t);
+    for (int i = 0; i < transient.size(); ++i) {
+        auto it = byUuid.find(domainUuid(transient[i]));
+        if (it != byUuid.end())
+            it->persistent = false;
+    }
+    return byUuid.values();
+}
+
+void HostSession::relistInventory(bool complete)
+{
+    if (!m_conn)
+        return;
+    auto listed = listInventory();
+    if (!listed) {
+        if (!checkAlive())
+            return;
+        qCWarning(lcVirt).noquote() << listed.error().fullText();
+        return;
+    }
+    QList<VmInfo> changed;
+    QSet<QUuid> seen;
+    seen.reserve(listed->size());
+    for (VmInfo &vm : *listed) {
+        seen.insert(vm.uuid);
+        auto it = m_vms.find(vm.uuid);
+        if (it == m_vms.end() || !(*it == vm)) {
+            m_vms.insert(vm.uuid, vm);
+            changed.append(vm);
+        }
+    }
+    QList<QUuid> removed;
+    for (auto it = m_vms.begin(); it != m_vms.end();) {
+        if (!seen.contains(it.key())) {
+            removed.append(it.key());
+            m_samples.remove(it.key());
+            m_lastStats.remove(it.key());
+            it = m_vms.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_dirty.clear();
+    // Receivers see the host connected (with its counts) before the batch that completes
+    // its inventory, so "inventory complete" always finds a connected host.
+    if (complete) {
+        m_info.state = HostState::Connected;
+        m_info.error.clear();
+        m_info.nextRetry = {};
+    }
+    publishHostInfo();
+    if (!removed.isEmpty())
+        Q_EMIT vmsRemoved(m_info.config.id, removed);
+    if (!changed.isEmpty() || complete)
+        Q_EMIT vmsChanged(m_info.config.id, changed, complete);
+}
+
+void HostSession::markDirty(const QUuid &uuid)
+{
+    m_dirty.insert(uuid);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+std::optional<VmInfo> HostSession::readDomain(const QUuid &uuid, bool *gone)
+{
+    *gone = false;
+    const QByteArray text = uuid.toString(QUuid::WithoutBraces).toLatin1();
+    DomainPtr dom(virDomainLookupByUUIDString(m_conn->conn.get(), text.constData()));
+    if (!dom) {
+        *gone = lastVirtErrorCode() == VIR_ERR_NO_DOMAIN;
+        return std::nullopt;
+    }
+    virDomainInfo info {};
+    if (virDomainGetInfo(dom.get(), &info) < 0) {
+        *gone = lastVirtErrorCode() == VIR_ERR_NO_DOMAIN;
+        return std::nullopt;
+    }
+    VmInfo vm = makeVm(uuid, QString::fromUtf8(virDomainGetName(dom.get())));
+    vm.state = toVmState(info.state);
+    vm.vcpus = info.nrVirtCpu;
+    vm.memoryKiB = qint64(info.maxMem);
+    vm.persistent = virDomainIsPersistent(dom.get()) != 0;
+    return vm;
+}
+
+void HostSession::flushDirty()
+{
+    if (!m_conn || m_dirty.isEmpty())
+        return;
+    if (m_dirty.size() > FullRelistThreshold) {
+        relistInventory(false);
+        return;
+    }
+    const QSet<QUuid> dirty = std::exchange(m_dirty, {});
+    QList<VmInfo> changed;
+    QList<QUuid> removed;
+    for (const QUuid &uuid : dirty) {
+        bool gone = false;
+        auto vm = readDomain(uuid, &gone);
+        if (vm) {
+            auto it = m_vms.find(uuid);
+            if (it == m_vms.end() || !(*it == *vm)) {
+                m_vms.insert(uuid, *vm);
+                changed.append(*vm);
+            }
+        } else if (gone) {
+            if (m_vms.remove(uuid)) {
+                m_samples.remove(uuid);
+                m_lastStats.remove(uuid);
+                removed.append(uuid);
+            }
+        } else if (!checkAlive()) {
+            return;
+        }
+    }
+    if (!removed.isEmpty())
+        Q_EMIT vmsRemoved(m_info.config.id, removed);
+    if (!changed.isEmpty())
+        Q_EMIT vmsChanged(m_info.config.id, changed, false);
+    if (!removed.isEmpty() || !changed.isEmpty())
+        publishHostInfo();
+}
+
+void HostSession::sweepStats()
+{
+    if (!m_conn || !m_statsSupported)
+        return;
+    virDomainStatsRecordPtr *records = nullptr;
+    const unsigned stats = VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_BALLOON
+        | VIR_DOMAIN_STATS_INTERFACE | VIR_DOMAIN_STATS_BLOCK;
+    const int count = virConnectGetAllDomainStats(m_conn->conn.get(), stats, &records,
+                                                  VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE
+                                                      | VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT);
+    StatsList guard(records);
+    if (count < 0) {
+        if (lastVirtErrorCode() == VIR_ERR_NO_SUPPORT)
+            m_statsSupported = false;
+        else
+            checkAlive();
+        return;
+    }
+    const qint64 now = m_clock.elapsed();
+    QHash<QUuid, VmStats> changed;
+    QSet<QUuid> active;
+    for (int i = 0; i < count; ++i) {
+        const StatsRecord rec(records[i]);
+        const QUuid uuid = domainUuid(rec.domain());
+        active.insert(uuid);
+        StatsSample sample;
+        sample.atMs = now;
+        sample.cpuTimeNs = rec.number("cpu.time");
+        sample.rdBytes = rec.sum("block", "rd.bytes");
+        sample.wrBytes = rec.sum("block", "wr.bytes");
+        sample.rxBytes = rec.sum("net", "rx.bytes");
+        sample.txBytes = rec.sum("net", "tx.bytes");
+
+        VmStats st;
+        st.memoryUsedKiB = rec.number("balloon.current");
+        if (st.memoryUsedKiB < 0)
+            st.memoryUsedKiB = rec.number("balloon.rss");
+        const auto prev = m_samples.constFind(uuid);
+        if (prev != m_samples.cend() && now > prev->atMs && prev->cpuTimeNs >= 0
+            && sample.cpuTimeNs >= prev->cpuTimeNs) {
+            const double seconds = double(now - prev->atMs) / 1000.0;
+            const auto rate = [seconds](qint64 a, qint64 b) {
+                return b >= a ? double(b - a) / seconds : 0.0;
+            };
+            st.cpuPercent = double(sample.cpuTimeNs - prev->cpuTimeNs) / 1e7 / seconds;
+            st.diskReadBps = rate(prev->rdBytes, sample.rdBytes);
+            st.diskWriteBps = rate(prev->wrBytes, sample.wrBytes);
+            st.netRxBps = rate(prev->rxBytes, sample.rxBytes);
+            st.netTxBps = rate(prev->txBytes, sample.txBytes);
+        }
+        m_samples.insert(uuid, sample);
+        if (m_lastStats.value(uuid) != st) {
+            m_lastStats.insert(uuid, st);
+            changed.insert(uuid, st);
+        }
+    }
+    // VMs that stopped since the last sweep lose their figures.
+    for (auto it = m_lastStats.begin(); it != m_lastStats.end();) {
+        if (!active.contains(it.key())) {
+            m_samples.remove(it.key());
+            changed.insert(it.key(), VmStats {});
+            it = m_lastStats.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!changed.isEmpty())
+        Q_EMIT statsUpdated(m_info.config.id, changed);
+}
+
+bool HostSession::checkAlive()
+{
+    if (m_conn && virConnectIsAlive(m_conn->conn.get()) == 1)
+        return true;
+    if (m_conn)
+        dropConnection(tr("Connection to %1 lost.").arg(m_info.config.name), true);
+    return false;
+}
+
+void HostSession::onConnectionClosed(int generation, int reason)
+{
+    if (!m_conn || generation != m_generation)
+        return;
+    QString why;
+    switch (reason) {
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+        why = tr("%1 stopped answering (keepalive timed out).").arg(m_info.config.name);
+        break;
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+        why = tr("%1 closed the connection.").arg(m_info.config.name);
+        break;
+    default:
+        why = tr("Connection to %1 lost.").arg(m_info.config.name);
+        break;
+    }
+    dropConnection(why, true);
+}
+
+void HostSession::dropConnection(const QString &reason, bool retry)
+{
+    m_statsTimer.stop();
+    m_flushTimer.stop();
+    m_dirty.clear();
+    m_samples.clear();
+    m_conn.reset();
+    qCInfo(lcVirt).noquote() << m_info.config.name << "offline:" << reason;
+    // VMs stay listed with their last known state; the host's state tells they are stale.
+    if (!m_lastStats.isEmpty()) {
+        QHash<QUuid, VmStats> cleared;
+        for (auto it = m_lastStats.cbegin(); it != m_lastStats.cend(); ++it)
+            cleared.insert(it.key(), VmStats {});
+        m_lastStats.clear();
+        Q_EMIT statsUpdated(m_info.config.id, cleared);
+    }
+    setState(HostState::Offline, reason);
+    if (retry && m_wantConnected)
+        scheduleReconnect();
+}
+
+void HostSession::scheduleReconnect()
+{
+    if (!m_wantConnected)
+        return;
+    m_retryTimer.start(m_retryDelayMs);
+    m_info.nextRetry = QDateTime::currentDateTimeUtc().addMSecs(m_retryDelayMs);
+    m_retryDelayMs = std::min(m_retryDelayMs * 2, MaxRetryDelayMs);
+    publishHostInfo();
+}
+
+void HostSession::runOperation(quint64 taskId, VmOperation op, const QUuid &uuid, bool withStorage)
+{
+    QString name;
+    Result<void> result = executeOperation(op, uuid, withStorage, &name);
+    if (!result && m_conn)
+        checkAlive();
+    // Events bring the new state too; reading it now keeps the UI right even where a
+    // driver sends no event.
+    if (m_conn)
+        markDirty(uuid);
+    Q_EMIT operationFinished(taskId, result);
+}
+
+Result<void> HostSession::executeOperation(VmOperation op, const QUuid &uuid, bool withStorage,
+                                           QString *vmName)
+{
+    if (!m_conn) {
+        return fail(ErrorCode::Offline,
+                    tr("%1 is not connected: wait for it to come back or reconnect it.")
+                        .arg(m_info.config.name));
+    }
+    const QByteArray text = uuid.toString(QUuid::WithoutBraces).toLatin1();
+    DomainPtr dom(virDomainLookupByUUIDString(m_conn->conn.get(), text.constData()));
+    if (!dom) {
+        return fail(ErrorCode::NotFound,
+                    tr("The VM no longer exists on %1.").arg(m_info.config.name), lastVirtError());
+    }
+    *vmName = QString::fromUtf8(virDomainGetName(dom.get()));
+    virDomainPtr d = dom.get();
+
+    int rc = 0;
+    switch (op) {
+    case VmOperation::Start:
+        rc = virDomainCreate(d);
+        break;
+    case VmOperation::Shutdown:
+        rc = virDomainShutdown(d);
+        break;
+    case VmOperation::PowerOff:
+        rc = virDomainDestroy(d);
+        break;
+    case VmOperation::Reboot:
+        rc = virDomainReboot(d, 0);
+        break;
+    case VmOperation::Suspend:
+        rc = virDomainSuspend(d);
+        break;
+    case VmOperation::Resume:
+        rc = virDomainResume(d);
+        break;
+    case VmOperation::Delete: {
+        QList<DomainXml::DiskSource> disks;
+        if (withStorage) {
+            CString xml(virDomainGetXMLDesc(d, VIR_DOMAIN_XML_INACTIVE));
+            if (!xml) {
+                return fail(ErrorCode::OperationFailed,
+                            tr("Cannot read the disks of %1.").arg(*vmName), lastVirtError());
+            }
+            disks = DomainXml::ownedDisks(QString::fromUtf8(xml.get()));
+        }
+        if (virDomainIsActive(d) == 1 && virDomainDestroy(d) < 0) {
+            return fail(ErrorCode::OperationFailed,
+                        tr("Cannot power off %1 before deleting it.").arg(*vmName),
+                        lastVirtError());
+        }
+        const unsigned flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
+            | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA | VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA
+            | VIR_DOMAIN_UNDEFINE_NVRAM;
+        if (virDomainIsPersistent(d) == 1 && virDomainUndefineFlags(d, flags) < 0) {
+            return fail(ErrorCode::OperationFailed, tr("Cannot delete %1.").arg(*vmName),
+                        lastVirtError());
+        }
+        QStringList failed;
+        for (const auto &disk : std::as_const(disks)) {
+            StorageVolPtr vol;
+            if (!disk.volume.isEmpty()) {
+                StoragePoolPtr pool(
+                    virStoragePoolLookupByName(m_conn->conn.get(), disk.pool.toUtf8().constData()));
+                if (pool)
+                    vol.reset(
+                        virStorageVolLookupByName(pool.get(), disk.volume.toUtf8().constData()));
+            } else {
+                vol.reset(virStorageVolLookupByPath(m_conn->conn.get(),
+                                                    QFile::encodeName(disk.file).constData()));
+            }
+            const QString what = disk.volume.isEmpty() ? disk.file : disk.pool + u'/' + disk.volume;
+            if (!vol || virStorageVolDelete(vol.get(), 0) < 0)
+                failed.append(what + QStringLiteral(" (") + lastVirtError() + u')');
+        }
+        if (!failed.isEmpty()) {
+            return fail(ErrorCode::OperationFailed,
+                        tr("%1 was deleted, but %n of its disks could not be: delete them "
+                           "on the host.",
+                           nullptr, int(failed.size()))
+                            .arg(*vmName),
+                        failed.join(QStringLiteral("; ")));
+        }
+        return {};
+    }
+    }
+    if (rc < 0) {
+        return fail(ErrorCode::OperationFailed,
+                    tr("%1 %2 failed: %3").arg(vmOperationLabel(op), *vmName, lastVirtError()),
+                    lastVirtError());
+    }
+    return {};
+}
+
+std::optional<QString> HostSession::ask(CredentialRequest request)
+{
+    request.id = nextPromptId.fetch_add(1);
+    request.hostId = m_info.config.id;
+    request.hostName = m_info.config.name;
+    std::unique_lock lock(m_promptMutex);
+    if (m_promptsCancelled)
+        return std::nullopt;
+    m_promptId = request.id;
+    m_promptAnswer.reset();
+    lock.unlock();
+    Q_EMIT credentialRequested(request);
+    lock.lock();
+    const bool answered = m_promptCond.wait_for(
+        lock, PromptTimeout, [this] { return m_promptAnswer.has_value() || m_promptsCancelled; });
+    m_promptId = 0;
+    if (!answered || m_promptsCancelled || !m_promptAnswer)
+        return std::nullopt;
+    return *std::exchange(m_promptAnswer, std::nullopt);
+}
+
+void HostSession::answerCredential(quint64 requestId, std::optional<QString> answer)
+{
+    std::lock_guard lock(m_promptMutex);
+    if (requestId != m_promptId)
+        return;
+    m_promptAnswer.emplace(std::move(answer));
+    m_promptCond.notify_all();
+}
+
+void HostSession::cancelCredentials()
+{
+    std::lock_guard lock(m_promptMutex);
+    m_promptsCancelled = true;
+    m_promptCond.notify_all();
+}
+
+} // namespace Corral
