@@ -850,8 +850,14 @@ Result<void> HostSession::executeOperation(VmOperation op, const QUuid &uuid, bo
             | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA | VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA
             | VIR_DOMAIN_UNDEFINE_NVRAM;
         if (virDomainIsPersistent(d) == 1 && virDomainUndefineFlags(d, flags) < 0) {
-            return fail(ErrorCode::OperationFailed, tr("Cannot delete %1.").arg(*vmName),
-                        lastVirtError());
+            // Drivers without NVRAM or checkpoints refuse those flags; ask for less.
+            const unsigned basic = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
+                                   | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
+            if (lastVirtErrorCode() != VIR_ERR_INVALID_ARG
+                || virDomainUndefineFlags(d, basic) < 0) {
+                return fail(ErrorCode::OperationFailed,
+                            tr("Cannot delete %1: %2").arg(*vmName, lastVirtError()));
+            }
         }
         QStringList failed;
         for (const auto &disk : std::as_const(disks)) {
@@ -883,8 +889,7 @@ Result<void> HostSession::executeOperation(VmOperation op, const QUuid &uuid, bo
     }
     if (rc < 0) {
         return fail(ErrorCode::OperationFailed,
-                    tr("%1 %2 failed: %3").arg(vmOperationLabel(op), *vmName, lastVirtError()),
-                    lastVirtError());
+                    tr("%1 %2 failed: %3").arg(vmOperationLabel(op), *vmName, lastVirtError()));
     }
     return {};
 }
