@@ -17,7 +17,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("xml");
         QTest::addColumn<QList<DiskSource>>("expected");
 
-        QTest::newRow("overlay with backing chain") << QStringLiteral(R"(
+        QTest::newRow("overlay with backing chain")
+            << QStringLiteral(R"(
 <domain type='kvm'><name>vm1</name>
   <metadata><corral:vm xmlns:corral="urn:x-corral:vm:1"><disk><source file='/meta'/></disk>
   </corral:vm></metadata>
@@ -33,10 +34,13 @@ private Q_SLOTS:
       <source file='/isos/installer.iso'/><target dev='sda' bus='sata'/><readonly/>
     </disk>
   </devices>
-</domain>)") << QList<DiskSource>{{QStringLiteral("vda"), QStringLiteral("/pools/vms/vm1.qcow2"),
-                                  {}, {}}};
+</domain>)")
+            << QList<DiskSource> {
+                   { QStringLiteral("vda"), QStringLiteral("/pools/vms/vm1.qcow2"), {}, {} }
+               };
 
-        QTest::newRow("volume, block, shared, readonly") << QStringLiteral(R"(
+        QTest::newRow("volume, block, shared, readonly")
+            << QStringLiteral(R"(
 <domain><devices>
   <disk type='volume' device='disk'><source pool='corral-vms' volume='a.qcow2'/>
     <target dev='vda'/></disk>
@@ -45,14 +49,17 @@ private Q_SLOTS:
     <shareable/></disk>
   <disk type='file' device='disk'><source file='/ro.img'/><target dev='vdd'/><readonly/></disk>
   <disk type='file' device='disk'><target dev='vde'/></disk>
-</devices></domain>)") << QList<DiskSource>{
-            {QStringLiteral("vda"), {}, QStringLiteral("corral-vms"), QStringLiteral("a.qcow2")},
-            {QStringLiteral("vdb"), QStringLiteral("/dev/vg/b"), {}, {}}};
+</devices></domain>)")
+            << QList<DiskSource> { { QStringLiteral("vda"),
+                                     {},
+                                     QStringLiteral("corral-vms"),
+                                     QStringLiteral("a.qcow2") },
+                                   { QStringLiteral("vdb"), QStringLiteral("/dev/vg/b"), {}, {} } };
 
-        QTest::newRow("no devices") << QStringLiteral("<domain><name>x</name></domain>")
-                                    << QList<DiskSource>{};
-        QTest::newRow("malformed") << QStringLiteral("<domain><devices><disk device='disk'>")
-                                   << QList<DiskSource>{};
+        QTest::newRow("no devices")
+            << QStringLiteral("<domain><name>x</name></domain>") << QList<DiskSource> {};
+        QTest::newRow("malformed")
+            << QStringLiteral("<domain><devices><disk device='disk'>") << QList<DiskSource> {};
     }
     void ownedDisks()
     {

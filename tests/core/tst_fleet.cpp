@@ -44,17 +44,19 @@ private:
         VmInfo waitForVm(const QString &ref)
         {
             VmInfo found;
-            (void)QTest::qWaitFor([&] {
-                auto vm = fleet->resolveVm(ref);
-                if (vm)
-                    found = *vm;
-                return bool(vm);
-            }, 10000);
+            (void)QTest::qWaitFor(
+                [&] {
+                    auto vm = fleet->resolveVm(ref);
+                    if (vm)
+                        found = *vm;
+                    return bool(vm);
+                },
+                10000);
             return found;
         }
         Task runAndWait(VmOperation op, const VmInfo &vm, bool withStorage = false)
         {
-            const quint64 id = fleet->runOperation(op, VmKey{vm.hostId, vm.uuid}, withStorage);
+            const quint64 id = fleet->runOperation(op, VmKey { vm.hostId, vm.uuid }, withStorage);
             (void)QTest::qWaitFor([&] { return fleet->tasks()->task(id).isFinished(); }, 10000);
             return fleet->tasks()->task(id);
         }
@@ -80,16 +82,16 @@ private Q_SLOTS:
         QSignalSpy changed(env.fleet.get(), &Fleet::vmsChanged);
         Task t = env.runAndWait(VmOperation::Suspend, vm);
         QCOMPARE(t.state, Task::State::Succeeded);
-        QTRY_COMPARE(env.fleet->vm({vm.hostId, vm.uuid})->state, VmState::Paused);
+        QTRY_COMPARE(env.fleet->vm({ vm.hostId, vm.uuid })->state, VmState::Paused);
         QVERIFY(!changed.isEmpty());
 
         QCOMPARE(env.runAndWait(VmOperation::Resume, vm).state, Task::State::Succeeded);
-        QTRY_COMPARE(env.fleet->vm({vm.hostId, vm.uuid})->state, VmState::Running);
+        QTRY_COMPARE(env.fleet->vm({ vm.hostId, vm.uuid })->state, VmState::Running);
 
         // A graceful shutdown's task ends only when the guest is off.
         t = env.runAndWait(VmOperation::Shutdown, vm);
         QCOMPARE(t.state, Task::State::Succeeded);
-        QCOMPARE(env.fleet->vm({vm.hostId, vm.uuid})->state, VmState::Shutoff);
+        QCOMPARE(env.fleet->vm({ vm.hostId, vm.uuid })->state, VmState::Shutoff);
         QTRY_COMPARE(env.fleet->host(host.id)->runningCount, 0);
 
         // Resuming a VM that is off fails with libvirt's reason, and the VM is untouched.
@@ -98,9 +100,9 @@ private Q_SLOTS:
         QVERIFY2(!t.message.isEmpty(), qPrintable(t.message));
 
         QCOMPARE(env.runAndWait(VmOperation::Start, vm).state, Task::State::Succeeded);
-        QTRY_COMPARE(env.fleet->vm({vm.hostId, vm.uuid})->state, VmState::Running);
+        QTRY_COMPARE(env.fleet->vm({ vm.hostId, vm.uuid })->state, VmState::Running);
         QCOMPARE(env.runAndWait(VmOperation::PowerOff, vm).state, Task::State::Succeeded);
-        QTRY_COMPARE(env.fleet->vm({vm.hostId, vm.uuid})->state, VmState::Shutoff);
+        QTRY_COMPARE(env.fleet->vm({ vm.hostId, vm.uuid })->state, VmState::Shutoff);
 
         QSignalSpy removed(env.fleet.get(), &Fleet::vmsRemoved);
         // The test driver's VM has a disk outside every storage pool: the VM goes, and the
@@ -108,7 +110,7 @@ private Q_SLOTS:
         t = env.runAndWait(VmOperation::Delete, vm, true);
         QCOMPARE(t.state, Task::State::Failed);
         QVERIFY2(t.detail.contains(u"/guest/diskimage1"), qPrintable(t.detail));
-        QTRY_VERIFY(!env.fleet->vm({vm.hostId, vm.uuid}));
+        QTRY_VERIFY(!env.fleet->vm({ vm.hostId, vm.uuid }));
         QVERIFY(!removed.isEmpty());
         QTRY_COMPARE(env.fleet->host(host.id)->vmCount, 0);
 
@@ -118,16 +120,16 @@ private Q_SLOTS:
             [&] {
                 audit.reset();
                 env.store->post([](Database &db) { return AuditLog(db).recent(50); },
-                                 env.fleet.get(), [&](auto r) { audit = std::move(r); });
+                                env.fleet.get(), [&](auto r) { audit = std::move(r); });
                 return QTest::qWaitFor([&] { return audit.has_value(); }, 2000) && *audit
-                       && (*audit)->size() >= 8;
+                    && (*audit)->size() >= 8;
             }(),
             5000);
         QCOMPARE((*audit)->first().action, QStringLiteral("delete+storage"));
         QCOMPARE((*audit)->first().target, QStringLiteral("test"));
         QVERIFY(!(*audit)->first().ok);
-        const auto failedResume = std::find_if(
-            (*audit)->cbegin() + 1, (*audit)->cend(), [](const AuditEntry &e) { return !e.ok; });
+        const auto failedResume = std::find_if((*audit)->cbegin() + 1, (*audit)->cend(),
+                                               [](const AuditEntry &e) { return !e.ok; });
         QVERIFY(failedResume != (*audit)->cend());
         QCOMPARE(failedResume->action, QStringLiteral("resume"));
     }
@@ -163,15 +165,15 @@ private Q_SLOTS:
         Env env;
         QVERIFY(env.add(QStringLiteral("t1"), QStringLiteral("test:///default")).id > 0);
         std::optional<Result<HostConfig>> dup;
-        HostConfig again{0, QStringLiteral("T1"), QStringLiteral("test:///default"), {}, {}};
+        HostConfig again { 0, QStringLiteral("T1"), QStringLiteral("test:///default"), {}, {} };
         env.fleet->addHost(again, [&](Result<HostConfig> r) { dup = std::move(r); });
         QTRY_VERIFY(dup.has_value());
         QCOMPARE(dup->error().code, ErrorCode::AlreadyExists);
 
         std::optional<Result<HostConfig>> bad;
-        HostConfig badUri{0, QStringLiteral("x"), QStringLiteral("vnc://nope"), {}, {}};
+        HostConfig badUri { 0, QStringLiteral("x"), QStringLiteral("vnc://nope"), {}, {} };
         env.fleet->addHost(badUri, [&](Result<HostConfig> r) { bad = std::move(r); });
-        QVERIFY(bad.has_value());  // refused before touching the catalog
+        QVERIFY(bad.has_value()); // refused before touching the catalog
         QCOMPARE(bad->error().code, ErrorCode::InvalidArgument);
         QCOMPARE(env.fleet->tasks()->tasks().last().state, Task::State::Failed);
     }
@@ -180,8 +182,8 @@ private Q_SLOTS:
     {
         Env env;
         // Nothing listens on loopback port 1: the SSH probe fails at once.
-        const HostConfig host = env.add(
-            QStringLiteral("down"), QStringLiteral("qemu+libssh://nobody@127.0.0.1:1/system"));
+        const HostConfig host = env.add(QStringLiteral("down"),
+                                        QStringLiteral("qemu+libssh://nobody@127.0.0.1:1/system"));
         QTRY_VERIFY_WITH_TIMEOUT(env.fleet->host(host.id)->state == HostState::Offline
                                      && !env.fleet->host(host.id)->error.isEmpty()
                                      && env.fleet->host(host.id)->nextRetry.isValid(),
@@ -206,8 +208,11 @@ private Q_SLOTS:
             StoreService store(path);
             Fleet fleet(&store);
             std::optional<Result<HostConfig>> added;
-            fleet.addHost({0, QStringLiteral("t1"), QStringLiteral("test:///default"),
-                           {QStringLiteral("lab")}, {}},
+            fleet.addHost({ 0,
+                            QStringLiteral("t1"),
+                            QStringLiteral("test:///default"),
+                            { QStringLiteral("lab") },
+                            {} },
                           [&](Result<HostConfig> r) { added = std::move(r); });
             QTRY_VERIFY(added.has_value());
         }
@@ -217,7 +222,7 @@ private Q_SLOTS:
         fleet.load();
         QVERIFY(complete.wait(10000));
         QCOMPARE(fleet.hosts().size(), 1);
-        QCOMPARE(fleet.hosts().first().config.tags, QStringList{QStringLiteral("lab")});
+        QCOMPARE(fleet.hosts().first().config.tags, QStringList { QStringLiteral("lab") });
         QCOMPARE(fleet.vms().size(), 1);
     }
 };

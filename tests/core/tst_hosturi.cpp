@@ -19,17 +19,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("knownHosts");
 
         QTest::newRow("libssh system") << "qemu+libssh://admin@mac1.example.com/system"
-                                       << "libssh" << "admin" << "mac1.example.com" << 22
-                                       << QString();
+                                       << "libssh"
+                                       << "admin"
+                                       << "mac1.example.com" << 22 << QString();
         QTest::newRow("port and params")
             << "qemu+libssh://lab@127.0.0.11:2222/session?socket=/run/x/sock&known_hosts=/k/kh"
                "&keyfile=/k/id"
-            << "libssh" << "lab" << "127.0.0.11" << 2222 << "/k/kh";
-        QTest::newRow("openssh") << "qemu+ssh://root@host/system" << "ssh" << "root" << "host"
-                                 << 22 << QString();
-        QTest::newRow("local") << "qemu:///system" << "" << "" << "" << 22 << QString();
+            << "libssh"
+            << "lab"
+            << "127.0.0.11" << 2222 << "/k/kh";
+        QTest::newRow("openssh") << "qemu+ssh://root@host/system"
+                                 << "ssh"
+                                 << "root"
+                                 << "host" << 22 << QString();
+        QTest::newRow("local") << "qemu:///system"
+                               << ""
+                               << ""
+                               << "" << 22 << QString();
         QTest::newRow("test driver") << "test+libssh://u@127.0.1.1:2222/tmp/s.xml"
-                                     << "libssh" << "u" << "127.0.1.1" << 2222 << QString();
+                                     << "libssh"
+                                     << "u"
+                                     << "127.0.1.1" << 2222 << QString();
     }
     void valid()
     {
@@ -51,13 +61,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("uri");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("empty") << "" << "empty";
-        QTest::newRow("no scheme") << "mac1.example.com" << "not a libvirt URI";
-        QTest::newRow("http") << "http://host/system" << "qemu+";
-        QTest::newRow("xen") << "xen+ssh://host/system" << "qemu+";
-        QTest::newRow("bad transport") << "qemu+ftp://host/system" << "transport";
-        QTest::newRow("no host") << "qemu+libssh:///system" << "no host";
-        QTest::newRow("bad path") << "qemu+libssh://host/sytsem" << "/system or /session";
+        QTest::newRow("empty") << ""
+                               << "empty";
+        QTest::newRow("no scheme") << "mac1.example.com"
+                                   << "not a libvirt URI";
+        QTest::newRow("http") << "http://host/system"
+                              << "qemu+";
+        QTest::newRow("xen") << "xen+ssh://host/system"
+                             << "qemu+";
+        QTest::newRow("bad transport") << "qemu+ftp://host/system"
+                                       << "transport";
+        QTest::newRow("no host") << "qemu+libssh:///system"
+                                 << "no host";
+        QTest::newRow("bad path") << "qemu+libssh://host/sytsem"
+                                  << "/system or /session";
     }
     void invalid()
     {
@@ -74,8 +91,8 @@ private Q_SLOTS:
         QVERIFY(HostUri::parse(QStringLiteral("qemu+libssh://h/system"))->verifiesHostKey());
         QVERIFY(!HostUri::parse(QStringLiteral("qemu+libssh://h/system?known_hosts_verify=ignore"))
                      ->verifiesHostKey());
-        QVERIFY(!HostUri::parse(QStringLiteral("qemu+ssh://h/system?no_verify=1"))
-                     ->verifiesHostKey());
+        QVERIFY(
+            !HostUri::parse(QStringLiteral("qemu+ssh://h/system?no_verify=1"))->verifiesHostKey());
     }
 };
 
