@@ -20,8 +20,11 @@ using namespace Virt;
 
 namespace {
 
-constexpr int KeepAliveIntervalSec = 3; // dead after ~3 * (2 + 1) s of silence
-constexpr unsigned KeepAliveCount = 2;
+// Dead after ~1 * (10 + 1) s of silence. The short interval matters beyond liveness: with
+// libvirt 9.0's libssh transport, a reply larger than a few KiB can sit in libssh's buffer
+// until the client's I/O loop wakes, and that loop's poll timeout is the keepalive timer.
+constexpr int KeepAliveIntervalSec = 1;
+constexpr unsigned KeepAliveCount = 10;
 constexpr int MaxRetryDelayMs = 15000;
 constexpr int FlushDelayMs = 25; // coalesces event bursts into one batch
 constexpr int FullRelistThreshold = 64; // more dirty VMs than this: one listing is cheaper
