@@ -395,7 +395,10 @@ Result<void> HostSession::openConnection()
     if (!conn) {
         const int code = lastVirtErrorCode();
         const QString detail = lastVirtError();
-        if (code == VIR_ERR_AUTH_FAILED || code == VIR_ERR_AUTH_CANCELLED) {
+        // The libssh transport reports a refused key as a plain transport error.
+        const bool refused = detail.contains(u"failed to authenticate")
+                             || detail.contains(u"Access denied");
+        if (code == VIR_ERR_AUTH_FAILED || code == VIR_ERR_AUTH_CANCELLED || refused) {
             return fail(ErrorCode::Authentication,
                         tr("%1 refused the login: check the user name and that your SSH key is "
                            "in the agent or authorized on the host.")
