@@ -43,6 +43,21 @@ QString withParam(const QString &uri, const QString &key, const QString &value)
     return url.toString();
 }
 
+// Runs virsh against a lab host's URI; returns its exit code (output to *out if given).
+int virsh(const QString &uri, const QStringList &args, QString *out = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral("virsh"),
+            QStringList { QStringLiteral("-q"), QStringLiteral("-k"), QStringLiteral("1"),
+                          QStringLiteral("-c"), uri }
+                + args);
+    if (!p.waitForFinished(60000))
+        return -1;
+    if (out)
+        *out = QString::fromUtf8(p.readAllStandardOutput());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
 QString sshKeygen(const QString &path)
 {
     QProcess p;
@@ -191,6 +206,53 @@ private Q_SLOTS:
                  Task::State::Succeeded);
     }
 
+    void definedVmAppearsAndDeletesWithStorage()
+    {
+        const HostInfo h = host(QStringLiteral("lab1"));
+        const QString uri = h.config.uri;
+        QCOMPARE(virsh(uri,
+                       { QStringLiteral("vol-create-as"), QStringLiteral("corral-vms"),
+                         QStringLiteral("e2e-del.qcow2"), QStringLiteral("16M"),
+                         QStringLiteral("--format"), QStringLiteral("qcow2") }),
+                 0);
+        QTemporaryDir tmp;
+        const QString xmlPath = tmp.filePath(QStringLiteral("e2e-del.xml"));
+        QFile xml(xmlPath);
+        QVERIFY(xml.open(QIODevice::WriteOnly));
+        xml.write(R"(<domain type='qemu'><name>e2e-del</name>
+  <memory unit='MiB'>64</memory><vcpu>1</vcpu>
+  <os><type arch='x86_64'>hvm</type></os>
+  <devices><disk type='volume' device='disk'>
+    <driver name='qemu' type='qcow2'/>
+    <source pool='corral-vms' volume='e2e-del.qcow2'/><target dev='vda' bus='virtio'/>
+  </disk></devices></domain>)");
+        xml.close();
+        // Defined behind Corral's back: the DEFINED event brings it into the inventory.
+        QCOMPARE(virsh(uri, { QStringLiteral("define"), xmlPath }), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fleet->resolveVm(QStringLiteral("lab1/e2e-del")).has_value(),
+                                 3000);
+        QCOMPARE(vm(QStringLiteral("lab1/e2e-del")).state, VmState::Shutoff);
+        QCOMPARE(host(QStringLiteral("lab1")).vmCount, 3);
+
+        const VmInfo v = vm(QStringLiteral("lab1/e2e-del"));
+        const quint64 id
+            = m_fleet->runOperation(VmOperation::Delete, VmKey { v.hostId, v.uuid }, true);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fleet->tasks()->task(id).isFinished(), 20000);
+        QVERIFY2(m_fleet->tasks()->task(id).state == Task::State::Succeeded,
+                 qPrintable(m_fleet->tasks()->task(id).message));
+        QTRY_VERIFY(!m_fleet->resolveVm(QStringLiteral("lab1/e2e-del")));
+        QCOMPARE(host(QStringLiteral("lab1")).vmCount, 2);
+        // The VM's own volume is gone; the shared base image is not.
+        QVERIFY(virsh(uri,
+                      { QStringLiteral("vol-info"), QStringLiteral("--pool"),
+                        QStringLiteral("corral-vms"), QStringLiteral("e2e-del.qcow2") })
+                != 0);
+        QCOMPARE(virsh(uri,
+                       { QStringLiteral("vol-info"), QStringLiteral("--pool"),
+                         QStringLiteral("corral-images"), QStringLiteral("corral-tiny.qcow2") }),
+                 0);
+    }
+
     void killedLibvirtdGoesOfflineAndComesBack()
     {
         QVERIFY(lab({ QStringLiteral("ctl"), QStringLiteral("lab2"), QStringLiteral("libvirtd"),
@@ -272,7 +334,7 @@ private Q_SLOTS:
             s.info(id).state == HostState::Offline && !s.info(id).error.isEmpty(), 20000);
         qInfo() << "wrong key:" << s.info(id).error;
         QVERIFY2(s.info(id).error.contains(u"refused the login"), qPrintable(s.info(id).error));
-        QVERIFY(!s.info(id).nextRetry.isValid());  // a refused key is not retried
+        QVERIFY(!s.info(id).nextRetry.isValid()); // a refused key is not retried
     }
 
     void changedHostKeyIsRefused()
