@@ -13,6 +13,9 @@
 
 namespace Corral {
 
+// How long closing waits for sessions stuck in a blocking libvirt call, all hosts together.
+constexpr int ShutdownGraceMs = 5000;
+
 // A host's session and the thread it runs on. The session is deleted on its own thread when
 // the thread finishes (startWorkerThread), after close() has run there.
 struct Fleet::HostEntry
@@ -22,14 +25,34 @@ struct Fleet::HostEntry
     ThreadPtr thread;
     QTimer connectWatchdog; // a hung open (frozen libvirtd) must not look "connecting" forever
 
-    ~HostEntry()
+    // Asks the session to close; the thread is stopped by stop() or the destructor.
+    void beginClose()
     {
         if (session) {
             session->cancelCredentials();
             QMetaObject::invokeMethod(session, &HostSession::close, Qt::QueuedConnection);
+            session = nullptr;
         }
-        thread.reset();
     }
+
+    void stop(QDeadlineTimer deadline)
+    {
+        beginClose();
+        if (!stopThreadWithin(thread, deadline)) {
+            qCWarning(lcFleet).noquote()
+                << "host" << info.config.name
+                << "is stuck inside libvirt (a hung daemon?); not waiting for it";
+        }
+    }
+
+    // Closes without waiting: the thread ends and deletes itself when libvirt lets it.
+    void detach()
+    {
+        beginClose();
+        releaseThread(thread);
+    }
+
+    ~HostEntry() { stop(QDeadlineTimer(ShutdownGraceMs)); }
 };
 
 namespace {
@@ -58,7 +81,13 @@ Fleet::Fleet(StoreService *store, QObject *parent)
 
 Fleet::~Fleet()
 {
-    // Sessions close on their threads; the threads are joined before the event loop stops.
+    // Sessions close on their threads, all at once; the threads are joined (within one
+    // shared grace period) before the libvirt event loop stops.
+    for (auto &[id, entry] : m_hosts)
+        entry->beginClose();
+    const QDeadlineTimer deadline(ShutdownGraceMs);
+    for (auto &[id, entry] : m_hosts)
+        entry->stop(deadline);
     m_hosts.clear();
 }
 
@@ -235,7 +264,10 @@ void Fleet::removeHost(qint64 hostId, std::function<void(Result<void>)> done)
                           }
                           if (!keys.isEmpty())
                               Q_EMIT vmsRemoved(keys);
-                          m_hosts.erase(hostId);
+                          if (auto it = m_hosts.find(hostId); it != m_hosts.end()) {
+                              it->second->detach();
+                              m_hosts.erase(it);
+                          }
                           m_tasks.succeed(task, tr("Removed; its VMs were not touched."));
                           Q_EMIT hostRemoved(hostId);
                       } else {
@@ -358,7 +390,7 @@ quint64 Fleet::runOperation(VmOperation op, const VmKey &key, bool withStorage)
     });
     if (op == VmOperation::Shutdown) {
         m_tasks.setProgress(task, -1, tr("Waiting for the guest to shut down…"));
-        m_pendingShutdowns.append({ task, key });
+        m_pendingShutdowns.append({task, key});
         QTimer::singleShot(m_shutdownTimeoutMs, this, [this, task] {
             for (qsizetype i = 0; i < m_pendingShutdowns.size(); ++i) {
                 if (m_pendingShutdowns[i].taskId == task) {
@@ -388,7 +420,7 @@ void Fleet::onOperationFinished(quint64 taskId, const Result<void> &result)
     }
     // The request was accepted; the task ends when the VM's state says it is off.
     if (const auto vm = this->vm(m_pendingShutdowns.constFirst().key))
-        checkPendingShutdowns({ *vm });
+        checkPendingShutdowns({*vm});
 }
 
 void Fleet::finishTask(quint64 taskId, const Result<void> &result)
@@ -406,7 +438,7 @@ void Fleet::checkPendingShutdowns(const QList<VmInfo> &vms)
     for (const VmInfo &vm : vms) {
         if (vmStateIsActive(vm.state))
             continue;
-        const VmKey key { vm.hostId, vm.uuid };
+        const VmKey key {vm.hostId, vm.uuid};
         for (qsizetype i = m_pendingShutdowns.size() - 1; i >= 0; --i) {
             if (m_pendingShutdowns[i].key == key) {
                 m_tasks.succeed(m_pendingShutdowns[i].taskId, tr("The guest is off."));
@@ -442,7 +474,7 @@ void Fleet::onVmsChanged(qint64 hostId, const QList<VmInfo> &vms, bool complete)
     if (!m_hosts.contains(hostId))
         return;
     for (const VmInfo &vm : vms)
-        m_vms.insert(VmKey { vm.hostId, vm.uuid }, vm);
+        m_vms.insert(VmKey {vm.hostId, vm.uuid}, vm);
     if (!vms.isEmpty())
         Q_EMIT vmsChanged(vms);
     checkPendingShutdowns(vms);
@@ -457,7 +489,7 @@ void Fleet::onVmsRemoved(qint64 hostId, const QList<QUuid> &uuids)
     QList<VmKey> keys;
     keys.reserve(uuids.size());
     for (const QUuid &uuid : uuids) {
-        const VmKey key { hostId, uuid };
+        const VmKey key {hostId, uuid};
         if (m_vms.remove(key))
             keys.append(key);
         // A VM that disappeared while shutting down (a transient one) is off too.
@@ -477,7 +509,7 @@ void Fleet::onStats(qint64 hostId, const QHash<QUuid, VmStats> &stats)
     if (!m_hosts.contains(hostId))
         return;
     for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
-        auto vm = m_vms.find(VmKey { hostId, it.key() });
+        auto vm = m_vms.find(VmKey {hostId, it.key()});
         if (vm != m_vms.end())
             vm->stats = it.value();
     }
