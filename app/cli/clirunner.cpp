@@ -23,32 +23,32 @@ QString mib(qint64 kib)
 
 QJsonObject hostJson(const HostInfo &h)
 {
-    return QJsonObject {
-        { QStringLiteral("name"), h.config.name },
-        { QStringLiteral("uri"), h.config.uri },
-        { QStringLiteral("state"), hostStateKey(h.state) },
-        { QStringLiteral("vmCount"), h.vmCount },
-        { QStringLiteral("runningCount"), h.runningCount },
-        { QStringLiteral("cpus"), h.cpus },
-        { QStringLiteral("memoryMiB"), h.memoryKiB / 1024 },
-        { QStringLiteral("allocatedVcpus"), h.allocatedVcpus },
-        { QStringLiteral("allocatedMemoryMiB"), h.allocatedMemoryKiB / 1024 },
-        { QStringLiteral("hypervisor"), h.hypervisor },
-        { QStringLiteral("tags"), QJsonArray::fromStringList(h.config.tags) },
-        { QStringLiteral("error"), h.error },
+    return QJsonObject{
+        {QStringLiteral("name"), h.config.name},
+        {QStringLiteral("uri"), h.config.uri},
+        {QStringLiteral("state"), hostStateKey(h.state)},
+        {QStringLiteral("vmCount"), h.vmCount},
+        {QStringLiteral("runningCount"), h.runningCount},
+        {QStringLiteral("cpus"), h.cpus},
+        {QStringLiteral("memoryMiB"), h.memoryKiB / 1024},
+        {QStringLiteral("allocatedVcpus"), h.allocatedVcpus},
+        {QStringLiteral("allocatedMemoryMiB"), h.allocatedMemoryKiB / 1024},
+        {QStringLiteral("hypervisor"), h.hypervisor},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(h.config.tags)},
+        {QStringLiteral("error"), h.error},
     };
 }
 
 QJsonObject vmJson(const VmInfo &vm)
 {
-    QJsonObject o {
-        { QStringLiteral("name"), vm.name },
-        { QStringLiteral("host"), vm.hostName },
-        { QStringLiteral("uuid"), vm.uuid.toString(QUuid::WithoutBraces) },
-        { QStringLiteral("state"), vmStateKey(vm.state) },
-        { QStringLiteral("vcpus"), vm.vcpus },
-        { QStringLiteral("memoryMiB"), vm.memoryKiB / 1024 },
-        { QStringLiteral("persistent"), vm.persistent },
+    QJsonObject o{
+        {QStringLiteral("name"), vm.name},
+        {QStringLiteral("host"), vm.hostName},
+        {QStringLiteral("uuid"), vm.uuid.toString(QUuid::WithoutBraces)},
+        {QStringLiteral("state"), vmStateKey(vm.state)},
+        {QStringLiteral("vcpus"), vm.vcpus},
+        {QStringLiteral("memoryMiB"), vm.memoryKiB / 1024},
+        {QStringLiteral("persistent"), vm.persistent},
     };
     if (vm.stats.isValid())
         o.insert(QStringLiteral("cpuPercent"), vm.stats.cpuPercent);
@@ -189,7 +189,7 @@ void CliRunner::hostRemove(const QStringList &args)
                 return finish(Exit::Failure);
             }
             if (m_json)
-                printJson(QJsonObject { { QStringLiteral("removed"), removed->name } });
+                printJson(QJsonObject{{QStringLiteral("removed"), removed->name}});
             else
                 m_out << tr("Removed host %1; its VMs were not touched.").arg(removed->name)
                       << '\n';
@@ -211,14 +211,14 @@ void CliRunner::hostList()
             QList<QStringList> rows;
             for (const HostInfo &h : hosts) {
                 rows.append(
-                    { h.config.name, hostStateKey(h.state),
-                      QStringLiteral("%1/%2").arg(h.runningCount).arg(h.vmCount),
-                      QStringLiteral("%1/%2").arg(h.allocatedVcpus).arg(h.cpus),
-                      QStringLiteral("%1/%2").arg(mib(h.allocatedMemoryKiB), mib(h.memoryKiB)),
-                      h.config.uri, h.error });
+                    {h.config.name, hostStateKey(h.state),
+                     QStringLiteral("%1/%2").arg(h.runningCount).arg(h.vmCount),
+                     QStringLiteral("%1/%2").arg(h.allocatedVcpus).arg(h.cpus),
+                     QStringLiteral("%1/%2").arg(mib(h.allocatedMemoryKiB), mib(h.memoryKiB)),
+                     h.config.uri, h.error});
             }
-            printTable({ tr("NAME"), tr("STATE"), tr("VMS"), tr("VCPUS"), tr("MEMORY MIB"),
-                         tr("URI"), tr("ERROR") },
+            printTable({tr("NAME"), tr("STATE"), tr("VMS"), tr("VCPUS"), tr("MEMORY MIB"),
+                        tr("URI"), tr("ERROR")},
                        rows);
         }
         finish(Exit::Ok);
@@ -270,10 +270,10 @@ void CliRunner::vmList(QStringList args)
             } else {
                 QList<QStringList> rows;
                 for (const VmInfo &vm : std::as_const(vms)) {
-                    rows.append({ vm.hostName, vm.name, vmStateKey(vm.state),
-                                  QString::number(vm.vcpus), mib(vm.memoryKiB) });
+                    rows.append({vm.hostName, vm.name, vmStateKey(vm.state),
+                                 QString::number(vm.vcpus), mib(vm.memoryKiB)});
                 }
-                printTable({ tr("HOST"), tr("NAME"), tr("STATE"), tr("VCPUS"), tr("MEMORY MIB") },
+                printTable({tr("HOST"), tr("NAME"), tr("STATE"), tr("VCPUS"), tr("MEMORY MIB")},
                            rows);
             }
             // Listing one named host that is down is a failure; a fleet listing with some
@@ -338,11 +338,11 @@ void CliRunner::vmOperation(VmOperation op, QStringList args)
                 const bool ok = task.state == Task::State::Succeeded;
                 *failed = *failed || !ok;
                 if (m_json) {
-                    results->append(QJsonObject {
-                        { QStringLiteral("vm"), QString(task.host + u'/' + task.target) },
-                        { QStringLiteral("action"), task.action },
-                        { QStringLiteral("ok"), ok },
-                        { QStringLiteral("message"), task.message } });
+                    results->append(
+                        QJsonObject{{QStringLiteral("vm"), QString(task.host + u'/' + task.target)},
+                                    {QStringLiteral("action"), task.action},
+                                    {QStringLiteral("ok"), ok},
+                                    {QStringLiteral("message"), task.message}});
                 } else if (ok) {
                     m_out << task.title << ": " << task.message << '\n';
                 } else {
@@ -356,8 +356,7 @@ void CliRunner::vmOperation(VmOperation op, QStringList args)
             };
             connect(m_fleet->tasks(), &TaskManager::taskFinished, this, onFinished);
             for (const VmInfo &vm : std::as_const(targets))
-                pending->insert(
-                    m_fleet->runOperation(op, VmKey { vm.hostId, vm.uuid }, withStorage));
+                pending->insert(m_fleet->runOperation(op, VmKey{vm.hostId, vm.uuid}, withStorage));
             // Operations on offline hosts fail synchronously inside runOperation.
             for (const Task &task : m_fleet->tasks()->tasks()) {
                 if (task.isFinished() && pending->contains(task.id))

@@ -195,10 +195,9 @@ void Fleet::addHost(const HostConfig &config, std::function<void(Result<HostConf
 {
     const quint64 task = m_tasks.begin(tr("Add host %1").arg(config.name),
                                        QStringLiteral("host.add"), config.name);
-    if (auto uri = HostUri::parse(config.uri); !uri) {
-        m_tasks.fail(task, uri.error().message, uri.error().detail);
+    if (auto bad = rejectInvalidUri(task, config.uri)) {
         if (done)
-            done(std::unexpected(uri.error()));
+            done(std::unexpected(*bad));
         return;
     }
     m_store->post([config](Database &db) { return HostRepository(db).add(config); }, this,
@@ -215,14 +214,22 @@ void Fleet::addHost(const HostConfig &config, std::function<void(Result<HostConf
                   });
 }
 
+std::optional<Error> Fleet::rejectInvalidUri(quint64 task, const QString &uri)
+{
+    auto parsed = HostUri::parse(uri);
+    if (parsed)
+        return std::nullopt;
+    m_tasks.fail(task, parsed.error().message, parsed.error().detail);
+    return parsed.error();
+}
+
 void Fleet::updateHost(const HostConfig &config, std::function<void(Result<void>)> done)
 {
     const quint64 task = m_tasks.begin(tr("Edit host %1").arg(config.name),
                                        QStringLiteral("host.edit"), config.name);
-    if (auto uri = HostUri::parse(config.uri); !uri) {
-        m_tasks.fail(task, uri.error().message, uri.error().detail);
+    if (auto bad = rejectInvalidUri(task, config.uri)) {
         if (done)
-            done(std::unexpected(uri.error()));
+            done(std::unexpected(*bad));
         return;
     }
     m_store->post([config](Database &db) { return HostRepository(db).update(config); }, this,
@@ -438,12 +445,16 @@ void Fleet::checkPendingShutdowns(const QList<VmInfo> &vms)
     for (const VmInfo &vm : vms) {
         if (vmStateIsActive(vm.state))
             continue;
-        const VmKey key {vm.hostId, vm.uuid};
-        for (qsizetype i = m_pendingShutdowns.size() - 1; i >= 0; --i) {
-            if (m_pendingShutdowns[i].key == key) {
-                m_tasks.succeed(m_pendingShutdowns[i].taskId, tr("The guest is off."));
-                m_pendingShutdowns.removeAt(i);
-            }
+        completeShutdowns(VmKey{vm.hostId, vm.uuid});
+    }
+}
+
+void Fleet::completeShutdowns(const VmKey &key)
+{
+    for (qsizetype i = m_pendingShutdowns.size() - 1; i >= 0; --i) {
+        if (m_pendingShutdowns[i].key == key) {
+            m_tasks.succeed(m_pendingShutdowns[i].taskId, tr("The guest is off."));
+            m_pendingShutdowns.removeAt(i);
         }
     }
 }
@@ -474,7 +485,7 @@ void Fleet::onVmsChanged(qint64 hostId, const QList<VmInfo> &vms, bool complete)
     if (!m_hosts.contains(hostId))
         return;
     for (const VmInfo &vm : vms)
-        m_vms.insert(VmKey {vm.hostId, vm.uuid}, vm);
+        m_vms.insert(VmKey{vm.hostId, vm.uuid}, vm);
     if (!vms.isEmpty())
         Q_EMIT vmsChanged(vms);
     checkPendingShutdowns(vms);
@@ -489,16 +500,11 @@ void Fleet::onVmsRemoved(qint64 hostId, const QList<QUuid> &uuids)
     QList<VmKey> keys;
     keys.reserve(uuids.size());
     for (const QUuid &uuid : uuids) {
-        const VmKey key {hostId, uuid};
+        const VmKey key{hostId, uuid};
         if (m_vms.remove(key))
             keys.append(key);
         // A VM that disappeared while shutting down (a transient one) is off too.
-        for (qsizetype i = m_pendingShutdowns.size() - 1; i >= 0; --i) {
-            if (m_pendingShutdowns[i].key == key) {
-                m_tasks.succeed(m_pendingShutdowns[i].taskId, tr("The guest is off."));
-                m_pendingShutdowns.removeAt(i);
-            }
-        }
+        completeShutdowns(key);
     }
     if (!keys.isEmpty())
         Q_EMIT vmsRemoved(keys);
@@ -509,7 +515,7 @@ void Fleet::onStats(qint64 hostId, const QHash<QUuid, VmStats> &stats)
     if (!m_hosts.contains(hostId))
         return;
     for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
-        auto vm = m_vms.find(VmKey {hostId, it.key()});
+        auto vm = m_vms.find(VmKey{hostId, it.key()});
         if (vm != m_vms.end())
             vm->stats = it.value();
     }

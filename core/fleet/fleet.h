@@ -112,6 +112,8 @@ private:
     void finishTask(quint64 taskId, const Result<void> &result);
     void audit(const Task &task);
     void checkPendingShutdowns(const QList<VmInfo> &vms);
+    void completeShutdowns(const VmKey &key);
+    std::optional<Error> rejectInvalidUri(quint64 task, const QString &uri);
 
     StoreService *m_store = nullptr; // not owned; outlives the Fleet
     std::shared_ptr<VirtEventLoop> m_eventLoop;

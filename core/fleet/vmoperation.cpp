@@ -12,11 +12,11 @@ struct OpName
     VmOperation op;
     const char16_t *key;
 };
-constexpr std::array opNames {
-    OpName { VmOperation::Start, u"start" },       OpName { VmOperation::Shutdown, u"shutdown" },
-    OpName { VmOperation::PowerOff, u"poweroff" }, OpName { VmOperation::Reboot, u"reboot" },
-    OpName { VmOperation::Suspend, u"suspend" },   OpName { VmOperation::Resume, u"resume" },
-    OpName { VmOperation::Delete, u"delete" },
+constexpr std::array opNames{
+    OpName{VmOperation::Start, u"start"},       OpName{VmOperation::Shutdown, u"shutdown"},
+    OpName{VmOperation::PowerOff, u"poweroff"}, OpName{VmOperation::Reboot, u"reboot"},
+    OpName{VmOperation::Suspend, u"suspend"},   OpName{VmOperation::Resume, u"resume"},
+    OpName{VmOperation::Delete, u"delete"},
 };
 } // namespace
 

@@ -41,12 +41,11 @@ Result<void> AuditLog::append(const AuditEntry &entry)
         return fail(ErrorCode::InvalidArgument, Tr::tr("An audit entry needs an action."));
     const QDateTime time = entry.time.isValid() ? entry.time : QDateTime::currentDateTimeUtc();
     const QString actor = entry.actor.isEmpty() ? defaultActor() : entry.actor;
-    auto query
-        = m_db.exec(u"INSERT INTO audit_log (time, actor, host, target, action, ok, message) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                    { time.toUTC().toString(Qt::ISODateWithMs), actor, optionalText(entry.host),
-                      optionalText(entry.target), entry.action, entry.ok ? 1 : 0,
-                      requiredText(entry.message) });
+    auto query = m_db.exec(
+        u"INSERT INTO audit_log (time, actor, host, target, action, ok, message) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        {time.toUTC().toString(Qt::ISODateWithMs), actor, optionalText(entry.host),
+         optionalText(entry.target), entry.action, entry.ok ? 1 : 0, requiredText(entry.message)});
     if (!query)
         return std::unexpected(query.error());
     return {};
@@ -57,7 +56,7 @@ Result<QList<AuditEntry>> AuditLog::recent(int limit)
     // Times are fixed-width UTC ISO text, so text order is time order; id breaks ties.
     auto query = m_db.exec(u"SELECT id, time, actor, host, target, action, ok, message "
                            "FROM audit_log ORDER BY time DESC, id DESC LIMIT ?"_s,
-                           { limit < 0 ? -1 : limit });
+                           {limit < 0 ? -1 : limit});
     if (!query)
         return std::unexpected(query.error());
     QList<AuditEntry> entries;

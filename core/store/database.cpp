@@ -71,8 +71,8 @@ Result<void> createSchemaV1(Database &db)
 
 // The schema history. Never edit a shipped step: append {N + 1, migrateToN1} instead. Each step
 // runs in its own transaction together with the user_version bump.
-constexpr std::array migrations {
-    Migration { 1, &createSchemaV1 },
+constexpr std::array migrations{
+    Migration{1, &createSchemaV1},
 };
 
 constexpr bool migrationsAreNumberedInOrder()
@@ -201,25 +201,25 @@ Error Database::toError(const QSqlError &error, const QString &message) const
     switch (code) {
     case SqliteBusy:
     case SqliteLocked:
-        return Error { ErrorCode::Busy,
-                       Tr::tr("Another Corral is writing to the catalog %1 right now. Try again in "
-                              "a moment.")
-                           .arg(m_path),
-                       error.text() };
+        return Error{ErrorCode::Busy,
+                     Tr::tr("Another Corral is writing to the catalog %1 right now. Try again in "
+                            "a moment.")
+                         .arg(m_path),
+                     error.text()};
     case SqliteNotADb:
-        return Error { ErrorCode::Storage,
-                       Tr::tr("%1 is not an SQLite database, so Corral cannot use it as its "
-                              "catalog. Move it away or set CORRAL_DB to another file.")
-                           .arg(m_path),
-                       error.text() };
+        return Error{ErrorCode::Storage,
+                     Tr::tr("%1 is not an SQLite database, so Corral cannot use it as its "
+                            "catalog. Move it away or set CORRAL_DB to another file.")
+                         .arg(m_path),
+                     error.text()};
     case SqliteCorrupt:
-        return Error { ErrorCode::Storage,
-                       Tr::tr("The catalog %1 is damaged. Restore it from a backup or set "
-                              "CORRAL_DB to another file.")
-                           .arg(m_path),
-                       error.text() };
+        return Error{ErrorCode::Storage,
+                     Tr::tr("The catalog %1 is damaged. Restore it from a backup or set "
+                            "CORRAL_DB to another file.")
+                         .arg(m_path),
+                     error.text()};
     default:
-        return Error { ErrorCode::Storage, message, error.text() };
+        return Error{ErrorCode::Storage, message, error.text()};
     }
 }
 
@@ -251,7 +251,7 @@ Result<void> Database::configure()
     if (mode.compare(u"wal"_s, Qt::CaseInsensitive) != 0 && m_path != memoryPath)
         qCWarning(lcStore) << "Catalog" << m_path << "stays in journal mode" << mode;
 
-    return execAll(*this, { u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s });
+    return execAll(*this, {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = NORMAL"_s});
 }
 
 Result<int> Database::readUserVersion()

@@ -80,14 +80,12 @@ Result<void> validate(const HostConfig &host)
 
 Error alreadyExists(const QString &name)
 {
-    return Error { ErrorCode::AlreadyExists,
-                   Tr::tr("A host named %1 already exists.").arg(name),
-                   {} };
+    return Error{ErrorCode::AlreadyExists, Tr::tr("A host named %1 already exists.").arg(name), {}};
 }
 
 Error noSuchId(qint64 id)
 {
-    return Error { ErrorCode::NotFound, Tr::tr("There is no host with id %1.").arg(id), {} };
+    return Error{ErrorCode::NotFound, Tr::tr("There is no host with id %1.").arg(id), {}};
 }
 
 } // namespace
@@ -113,10 +111,9 @@ Result<HostConfig> HostRepository::add(HostConfig host)
 
     // DO NOTHING instead of a constraint error: zero changed rows means the name is taken,
     // without guessing from driver error codes.
-    auto query
-        = m_db.exec(u"INSERT INTO hosts (name, uri, tags, created) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (name) DO NOTHING"_s,
-                    { host.name, host.uri, tagsToJson(host.tags), timeToText(host.created) });
+    auto query = m_db.exec(u"INSERT INTO hosts (name, uri, tags, created) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT (name) DO NOTHING"_s,
+                           {host.name, host.uri, tagsToJson(host.tags), timeToText(host.created)});
     if (!query)
         return std::unexpected(query.error());
     if (query->numRowsAffected() == 0)
@@ -130,7 +127,7 @@ Result<void> HostRepository::update(const HostConfig &host)
     if (auto valid = validate(host); !valid)
         return valid;
     return m_db.transaction([&]() -> Result<void> {
-        auto exists = m_db.exec(u"SELECT 1 FROM hosts WHERE id = ?"_s, { host.id });
+        auto exists = m_db.exec(u"SELECT 1 FROM hosts WHERE id = ?"_s, {host.id});
         if (!exists)
             return std::unexpected(exists.error());
         if (!exists->next())
@@ -140,7 +137,7 @@ Result<void> HostRepository::update(const HostConfig &host)
         // OR IGNORE skips the row on a name clash; the row exists, so zero changes means that.
         auto query = m_db.exec(u"UPDATE OR IGNORE hosts SET name = ?, uri = ?, tags = ? "
                                "WHERE id = ?"_s,
-                               { host.name, host.uri, tagsToJson(host.tags), host.id });
+                               {host.name, host.uri, tagsToJson(host.tags), host.id});
         if (!query)
             return std::unexpected(query.error());
         if (query->numRowsAffected() == 0)
@@ -151,7 +148,7 @@ Result<void> HostRepository::update(const HostConfig &host)
 
 Result<void> HostRepository::remove(qint64 id)
 {
-    auto query = m_db.exec(u"DELETE FROM hosts WHERE id = ?"_s, { id });
+    auto query = m_db.exec(u"DELETE FROM hosts WHERE id = ?"_s, {id});
     if (!query)
         return std::unexpected(query.error());
     if (query->numRowsAffected() == 0)
@@ -162,7 +159,7 @@ Result<void> HostRepository::remove(qint64 id)
 Result<HostConfig> HostRepository::findByName(const QString &name)
 {
     // The column is COLLATE NOCASE, so '=' ignores case.
-    auto query = m_db.exec(selectHosts + u" WHERE name = ?"_s, { name });
+    auto query = m_db.exec(selectHosts + u" WHERE name = ?"_s, {name});
     if (!query)
         return std::unexpected(query.error());
     if (!query->next()) {

@@ -10,7 +10,7 @@ namespace Corral {
 
 Result<QByteArray> SettingsRepository::value(const QString &key)
 {
-    auto query = m_db.exec(u"SELECT value FROM settings WHERE key = ?"_s, { key });
+    auto query = m_db.exec(u"SELECT value FROM settings WHERE key = ?"_s, {key});
     if (!query)
         return std::unexpected(query.error());
     if (!query->next())
@@ -22,7 +22,7 @@ Result<void> SettingsRepository::setValue(const QString &key, const QByteArray &
 {
     auto query = m_db.exec(u"INSERT INTO settings (key, value) VALUES (?, ?) "
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s,
-                           { key, value });
+                           {key, value});
     if (!query)
         return std::unexpected(query.error());
     return {};

@@ -52,7 +52,7 @@ template<typename T = void> using Result = std::expected<T, Error>;
 
 inline std::unexpected<Error> fail(ErrorCode code, QString message, QString detail = {})
 {
-    return std::unexpected(Error { code, std::move(message), std::move(detail) });
+    return std::unexpected(Error{code, std::move(message), std::move(detail)});
 }
 
 } // namespace Corral

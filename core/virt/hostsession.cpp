@@ -30,7 +30,7 @@ constexpr int FlushDelayMs = 25; // coalesces event bursts into one batch
 constexpr int FullRelistThreshold = 64; // more dirty VMs than this: one listing is cheaper
 constexpr auto PromptTimeout = std::chrono::minutes(5);
 
-std::atomic<quint64> nextPromptId { 1 };
+std::atomic<quint64> nextPromptId{1};
 
 VmState toVmState(int state)
 {
@@ -215,7 +215,7 @@ HostSession::HostSession(const HostConfig &config, std::shared_ptr<VirtEventLoop
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(FlushDelayMs);
     m_statsTimer.setInterval(3000);
-    for (QTimer *t : { &m_retryTimer, &m_flushTimer, &m_statsTimer })
+    for (QTimer *t : {&m_retryTimer, &m_flushTimer, &m_statsTimer})
         t->setParent(this); // moves to the session thread with us
     connect(&m_retryTimer, &QTimer::timeout, this, &HostSession::connectNow);
     connect(&m_flushTimer, &QTimer::timeout, this, &HostSession::flushDirty);
@@ -387,8 +387,8 @@ Result<void> HostSession::verifyHostKey()
 Result<void> HostSession::openConnection()
 {
     int credTypes[]
-        = { VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT };
-    virConnectAuth auth { credTypes, int(std::size(credTypes)), &AuthPrompt::callback, this };
+        = {VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT};
+    virConnectAuth auth{credTypes, int(std::size(credTypes)), &AuthPrompt::callback, this};
     const QByteArray uri = m_info.config.uri.toUtf8();
 
     ConnectPtr conn(virConnectOpenAuth(uri.constData(), &auth, 0));
@@ -396,8 +396,8 @@ Result<void> HostSession::openConnection()
         const int code = lastVirtErrorCode();
         const QString detail = lastVirtError();
         // The libssh transport reports a refused key as a plain transport error.
-        const bool refused = detail.contains(u"failed to authenticate")
-                             || detail.contains(u"Access denied");
+        const bool refused
+            = detail.contains(u"failed to authenticate") || detail.contains(u"Access denied");
         if (code == VIR_ERR_AUTH_FAILED || code == VIR_ERR_AUTH_CANCELLED || refused) {
             return fail(ErrorCode::Authentication,
                         tr("%1 refused the login: check the user name and that your SSH key is "
@@ -439,12 +439,12 @@ Result<void> HostSession::openConnection()
 void HostSession::readHostFacts()
 {
     virConnectPtr c = m_conn->conn.get();
-    virNodeInfo node {};
+    virNodeInfo node{};
     if (virNodeGetInfo(c, &node) == 0) {
         m_info.cpus = int(node.cpus);
         m_info.memoryKiB = qint64(node.memory);
     }
-    if (CString name { virConnectGetHostname(c) })
+    if (CString name{virConnectGetHostname(c)})
         m_info.hostname = QString::fromUtf8(name.get());
     unsigned long version = 0;
     const char *type = virConnectGetType(c);
@@ -522,7 +522,7 @@ Result<QList<VmInfo>> HostSession::listInventory()
     for (int i = 0; i < doms.size(); ++i) {
         auto it = byUuid.find(domainUuid(doms[i]));
         if (!filled || it->vcpus == 0 || it->memoryKiB == 0) {
-            virDomainInfo info {};
+            virDomainInfo info{};
             if (virDomainGetInfo(doms[i], &info) < 0)
                 continue;
             it->state = toVmState(info.state);
@@ -607,7 +607,7 @@ std::optional<VmInfo> HostSession::readDomain(const QUuid &uuid, bool *gone)
         *gone = lastVirtErrorCode() == VIR_ERR_NO_DOMAIN;
         return std::nullopt;
     }
-    virDomainInfo info {};
+    virDomainInfo info{};
     if (virDomainGetInfo(dom.get(), &info) < 0) {
         *gone = lastVirtErrorCode() == VIR_ERR_NO_DOMAIN;
         return std::nullopt;
@@ -718,7 +718,7 @@ void HostSession::sweepStats()
     for (auto it = m_lastStats.begin(); it != m_lastStats.end();) {
         if (!active.contains(it.key())) {
             m_samples.remove(it.key());
-            changed.insert(it.key(), VmStats {});
+            changed.insert(it.key(), VmStats{});
             it = m_lastStats.erase(it);
         } else {
             ++it;
@@ -768,7 +768,7 @@ void HostSession::dropConnection(const QString &reason, bool retry)
     if (!m_lastStats.isEmpty()) {
         QHash<QUuid, VmStats> cleared;
         for (auto it = m_lastStats.cbegin(); it != m_lastStats.cend(); ++it)
-            cleared.insert(it.key(), VmStats {});
+            cleared.insert(it.key(), VmStats{});
         m_lastStats.clear();
         Q_EMIT statsUpdated(m_info.config.id, cleared);
     }
@@ -857,8 +857,8 @@ Result<void> HostSession::executeOperation(VmOperation op, const QUuid &uuid, bo
             | VIR_DOMAIN_UNDEFINE_NVRAM;
         if (virDomainIsPersistent(d) == 1 && virDomainUndefineFlags(d, flags) < 0) {
             // Drivers without NVRAM or checkpoints refuse those flags; ask for less.
-            const unsigned basic = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
-                                   | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
+            const unsigned basic
+                = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
             if (lastVirtErrorCode() != VIR_ERR_INVALID_ARG
                 || virDomainUndefineFlags(d, basic) < 0) {
                 return fail(ErrorCode::OperationFailed,

@@ -33,19 +33,19 @@ Result<HostUri> HostUri::parse(const QString &text)
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
         uri.params.insert(key, value);
 
-    static const QStringList drivers { QStringLiteral("qemu"), QStringLiteral("test") };
+    static const QStringList drivers{QStringLiteral("qemu"), QStringLiteral("test")};
     if (!drivers.contains(uri.driver)) {
         return fail(ErrorCode::InvalidArgument,
                     Tr::tr("Corral manages QEMU/KVM hosts: the URI must start with \"qemu+\" "
                            "(%1), not \"%2\".")
                         .arg(example, scheme));
     }
-    static const QStringList transports { QString(),
-                                          QStringLiteral("libssh"),
-                                          QStringLiteral("ssh"),
-                                          QStringLiteral("tcp"),
-                                          QStringLiteral("tls"),
-                                          QStringLiteral("unix") };
+    static const QStringList transports{QString(),
+                                        QStringLiteral("libssh"),
+                                        QStringLiteral("ssh"),
+                                        QStringLiteral("tcp"),
+                                        QStringLiteral("tls"),
+                                        QStringLiteral("unix")};
     if (!transports.contains(uri.transport)) {
         return fail(ErrorCode::InvalidArgument,
                     Tr::tr("Unknown transport \"%1\": use libssh (recommended), ssh, tls, tcp "

@@ -35,9 +35,8 @@ private Q_SLOTS:
     </disk>
   </devices>
 </domain>)")
-            << QList<DiskSource> {
-                   { QStringLiteral("vda"), QStringLiteral("/pools/vms/vm1.qcow2"), {}, {} }
-               };
+            << QList<DiskSource>{
+                   {QStringLiteral("vda"), QStringLiteral("/pools/vms/vm1.qcow2"), {}, {}}};
 
         QTest::newRow("volume, block, shared, readonly")
             << QStringLiteral(R"(
@@ -50,16 +49,16 @@ private Q_SLOTS:
   <disk type='file' device='disk'><source file='/ro.img'/><target dev='vdd'/><readonly/></disk>
   <disk type='file' device='disk'><target dev='vde'/></disk>
 </devices></domain>)")
-            << QList<DiskSource> { { QStringLiteral("vda"),
-                                     {},
-                                     QStringLiteral("corral-vms"),
-                                     QStringLiteral("a.qcow2") },
-                                   { QStringLiteral("vdb"), QStringLiteral("/dev/vg/b"), {}, {} } };
+            << QList<DiskSource>{{QStringLiteral("vda"),
+                                  {},
+                                  QStringLiteral("corral-vms"),
+                                  QStringLiteral("a.qcow2")},
+                                 {QStringLiteral("vdb"), QStringLiteral("/dev/vg/b"), {}, {}}};
 
         QTest::newRow("no devices")
-            << QStringLiteral("<domain><name>x</name></domain>") << QList<DiskSource> {};
+            << QStringLiteral("<domain><name>x</name></domain>") << QList<DiskSource>{};
         QTest::newRow("malformed")
-            << QStringLiteral("<domain><devices><disk device='disk'>") << QList<DiskSource> {};
+            << QStringLiteral("<domain><devices><disk device='disk'>") << QList<DiskSource>{};
     }
     void ownedDisks()
     {

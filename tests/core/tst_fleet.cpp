@@ -56,7 +56,7 @@ private:
         }
         Task runAndWait(VmOperation op, const VmInfo &vm, bool withStorage = false)
         {
-            const quint64 id = fleet->runOperation(op, VmKey { vm.hostId, vm.uuid }, withStorage);
+            const quint64 id = fleet->runOperation(op, VmKey{vm.hostId, vm.uuid}, withStorage);
             (void)QTest::qWaitFor([&] { return fleet->tasks()->task(id).isFinished(); }, 10000);
             return fleet->tasks()->task(id);
         }
@@ -82,16 +82,16 @@ private Q_SLOTS:
         QSignalSpy changed(env.fleet.get(), &Fleet::vmsChanged);
         Task t = env.runAndWait(VmOperation::Suspend, vm);
         QCOMPARE(t.state, Task::State::Succeeded);
-        QTRY_COMPARE(env.fleet->vm({ vm.hostId, vm.uuid })->state, VmState::Paused);
+        QTRY_COMPARE(env.fleet->vm({vm.hostId, vm.uuid})->state, VmState::Paused);
         QVERIFY(!changed.isEmpty());
 
         QCOMPARE(env.runAndWait(VmOperation::Resume, vm).state, Task::State::Succeeded);
-        QTRY_COMPARE(env.fleet->vm({ vm.hostId, vm.uuid })->state, VmState::Running);
+        QTRY_COMPARE(env.fleet->vm({vm.hostId, vm.uuid})->state, VmState::Running);
 
         // A graceful shutdown's task ends only when the guest is off.
         t = env.runAndWait(VmOperation::Shutdown, vm);
         QCOMPARE(t.state, Task::State::Succeeded);
-        QCOMPARE(env.fleet->vm({ vm.hostId, vm.uuid })->state, VmState::Shutoff);
+        QCOMPARE(env.fleet->vm({vm.hostId, vm.uuid})->state, VmState::Shutoff);
         QTRY_COMPARE(env.fleet->host(host.id)->runningCount, 0);
 
         // Resuming a VM that is off fails with libvirt's reason, and the VM is untouched.
@@ -100,9 +100,9 @@ private Q_SLOTS:
         QVERIFY2(!t.message.isEmpty(), qPrintable(t.message));
 
         QCOMPARE(env.runAndWait(VmOperation::Start, vm).state, Task::State::Succeeded);
-        QTRY_COMPARE(env.fleet->vm({ vm.hostId, vm.uuid })->state, VmState::Running);
+        QTRY_COMPARE(env.fleet->vm({vm.hostId, vm.uuid})->state, VmState::Running);
         QCOMPARE(env.runAndWait(VmOperation::PowerOff, vm).state, Task::State::Succeeded);
-        QTRY_COMPARE(env.fleet->vm({ vm.hostId, vm.uuid })->state, VmState::Shutoff);
+        QTRY_COMPARE(env.fleet->vm({vm.hostId, vm.uuid})->state, VmState::Shutoff);
 
         QSignalSpy removed(env.fleet.get(), &Fleet::vmsRemoved);
         // The test driver's VM has a disk outside every storage pool: the VM goes, and the
@@ -110,7 +110,7 @@ private Q_SLOTS:
         t = env.runAndWait(VmOperation::Delete, vm, true);
         QCOMPARE(t.state, Task::State::Failed);
         QVERIFY2(t.detail.contains(u"/guest/diskimage1"), qPrintable(t.detail));
-        QTRY_VERIFY(!env.fleet->vm({ vm.hostId, vm.uuid }));
+        QTRY_VERIFY(!env.fleet->vm({vm.hostId, vm.uuid}));
         QVERIFY(!removed.isEmpty());
         QTRY_COMPARE(env.fleet->host(host.id)->vmCount, 0);
 
@@ -165,13 +165,13 @@ private Q_SLOTS:
         Env env;
         QVERIFY(env.add(QStringLiteral("t1"), QStringLiteral("test:///default")).id > 0);
         std::optional<Result<HostConfig>> dup;
-        HostConfig again { 0, QStringLiteral("T1"), QStringLiteral("test:///default"), {}, {} };
+        HostConfig again{0, QStringLiteral("T1"), QStringLiteral("test:///default"), {}, {}};
         env.fleet->addHost(again, [&](Result<HostConfig> r) { dup = std::move(r); });
         QTRY_VERIFY(dup.has_value());
         QCOMPARE(dup->error().code, ErrorCode::AlreadyExists);
 
         std::optional<Result<HostConfig>> bad;
-        HostConfig badUri { 0, QStringLiteral("x"), QStringLiteral("vnc://nope"), {}, {} };
+        HostConfig badUri{0, QStringLiteral("x"), QStringLiteral("vnc://nope"), {}, {}};
         env.fleet->addHost(badUri, [&](Result<HostConfig> r) { bad = std::move(r); });
         QVERIFY(bad.has_value()); // refused before touching the catalog
         QCOMPARE(bad->error().code, ErrorCode::InvalidArgument);
@@ -208,11 +208,11 @@ private Q_SLOTS:
             StoreService store(path);
             Fleet fleet(&store);
             std::optional<Result<HostConfig>> added;
-            fleet.addHost({ 0,
-                            QStringLiteral("t1"),
-                            QStringLiteral("test:///default"),
-                            { QStringLiteral("lab") },
-                            {} },
+            fleet.addHost({0,
+                           QStringLiteral("t1"),
+                           QStringLiteral("test:///default"),
+                           {QStringLiteral("lab")},
+                           {}},
                           [&](Result<HostConfig> r) { added = std::move(r); });
             QTRY_VERIFY(added.has_value());
         }
@@ -222,7 +222,7 @@ private Q_SLOTS:
         fleet.load();
         QVERIFY(complete.wait(10000));
         QCOMPARE(fleet.hosts().size(), 1);
-        QCOMPARE(fleet.hosts().first().config.tags, QStringList { QStringLiteral("lab") });
+        QCOMPARE(fleet.hosts().first().config.tags, QStringList{QStringLiteral("lab")});
         QCOMPARE(fleet.vms().size(), 1);
     }
 };

@@ -167,15 +167,14 @@ void TestStore::freshDatabaseHasCurrentSchema()
     QStringList names;
     while (query->next())
         names.append(query->value(0).toString());
-    QCOMPARE(names,
-             (QStringList { u"audit_log"_s, u"audit_log_time"_s, u"hosts"_s, u"settings"_s }));
+    QCOMPARE(names, (QStringList{u"audit_log"_s, u"audit_log_time"_s, u"hosts"_s, u"settings"_s}));
 
     auto columns = (*db)->exec(u"SELECT name FROM pragma_table_info('hosts')"_s);
     QVERIFY(columns);
     QStringList hostColumns;
     while (columns->next())
         hostColumns.append(columns->value(0).toString());
-    QCOMPARE(hostColumns, (QStringList { u"id"_s, u"name"_s, u"uri"_s, u"tags"_s, u"created"_s }));
+    QCOMPARE(hostColumns, (QStringList{u"id"_s, u"name"_s, u"uri"_s, u"tags"_s, u"created"_s}));
 }
 
 void TestStore::memoryDatabase()
@@ -209,7 +208,7 @@ void TestStore::migratesVersionZero()
     const QString path = m_dir.filePath(u"v0-%1.sqlite"_s.arg(withOtherTable));
     if (withOtherTable) {
         rawExec(path,
-                { u"CREATE TABLE notes (text TEXT)"_s, u"INSERT INTO notes VALUES ('keep me')"_s });
+                {u"CREATE TABLE notes (text TEXT)"_s, u"INSERT INTO notes VALUES ('keep me')"_s});
     } else {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -239,7 +238,7 @@ void TestStore::refusesNewerSchema()
 {
     const QString path = m_dir.filePath(u"newer.sqlite"_s);
     const int newer = Database::latestSchemaVersion() + 1;
-    rawExec(path, { u"PRAGMA user_version = %1"_s.arg(newer) });
+    rawExec(path, {u"PRAGMA user_version = %1"_s.arg(newer)});
     if (QTest::currentTestFailed())
         return;
 
@@ -256,7 +255,7 @@ void TestStore::refusesNewerSchema()
     // Left alone for the newer Corral.
     auto check = Database::open(u":memory:"_s, uniqueConnectionName());
     QVERIFY(check);
-    QVERIFY((*check)->exec(u"ATTACH DATABASE ? AS other"_s, { path }));
+    QVERIFY((*check)->exec(u"ATTACH DATABASE ? AS other"_s, {path}));
     QCOMPARE(pragma(**check, u"other.user_version"_s).toInt(), newer);
     QCOMPARE(pragma(**check, u"other.journal_mode"_s).toString(), u"delete"_s);
 }
@@ -412,8 +411,8 @@ void TestStore::addAndListHosts()
 
     const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
     QList<HostConfig> added;
-    for (const QString &name : { u"zeta"_s, u"Alpha"_s, u"mid"_s, u"beta"_s }) {
-        auto host = hosts.add(makeHost(name, { u"rack-1"_s }));
+    for (const QString &name : {u"zeta"_s, u"Alpha"_s, u"mid"_s, u"beta"_s}) {
+        auto host = hosts.add(makeHost(name, {u"rack-1"_s}));
         QVERIFY2(host, errorText(host).constData());
         QVERIFY(host->id > 0);
         QCOMPARE(host->name, name);
@@ -427,7 +426,7 @@ void TestStore::addAndListHosts()
     QStringList names;
     for (const HostConfig &host : *listed)
         names.append(host.name);
-    QCOMPARE(names, (QStringList { u"Alpha"_s, u"beta"_s, u"mid"_s, u"zeta"_s }));
+    QCOMPARE(names, (QStringList{u"Alpha"_s, u"beta"_s, u"mid"_s, u"zeta"_s}));
     for (const HostConfig &host : std::as_const(added))
         QVERIFY(listed->contains(host));
 }
@@ -447,11 +446,11 @@ void TestStore::tagsRoundTrip_data()
 {
     QTest::addColumn<QStringList>("tags");
     QTest::newRow("none") << QStringList();
-    QTest::newRow("one") << QStringList { u"ci"_s };
-    QTest::newRow("several") << QStringList { u"ci"_s, u"rack-2"_s, u"m2-ultra"_s };
-    QTest::newRow("json specials") << QStringList { u"a\"b"_s, u"c\\d"_s, u"[x]"_s, u"e,f"_s };
-    QTest::newRow("unicode and spaces") << QStringList { u"Büro Köln"_s, u"東京"_s, u" "_s };
-    QTest::newRow("empty string tag") << QStringList { QString(u""_s) };
+    QTest::newRow("one") << QStringList{u"ci"_s};
+    QTest::newRow("several") << QStringList{u"ci"_s, u"rack-2"_s, u"m2-ultra"_s};
+    QTest::newRow("json specials") << QStringList{u"a\"b"_s, u"c\\d"_s, u"[x]"_s, u"e,f"_s};
+    QTest::newRow("unicode and spaces") << QStringList{u"Büro Köln"_s, u"東京"_s, u" "_s};
+    QTest::newRow("empty string tag") << QStringList{QString(u""_s)};
 }
 
 void TestStore::tagsRoundTrip()
@@ -607,14 +606,14 @@ void TestStore::updateHost()
     auto db = openMemory();
     QVERIFY(db);
     HostRepository hosts(*db);
-    auto added = hosts.add(makeHost(u"old-name"_s, { u"a"_s }));
+    auto added = hosts.add(makeHost(u"old-name"_s, {u"a"_s}));
     QVERIFY(added);
     QVERIFY(hosts.add(makeHost(u"other"_s)));
 
     HostConfig changed = *added;
     changed.name = u"new-name"_s;
     changed.uri = u"qemu+libssh://root@new.example/system"_s;
-    changed.tags = { u"b"_s, u"c"_s };
+    changed.tags = {u"b"_s, u"c"_s};
     changed.created = QDateTime::currentDateTimeUtc().addDays(1); // ignored
     auto updated = hosts.update(changed);
     QVERIFY2(updated, errorText(updated).constData());
@@ -674,7 +673,7 @@ void TestStore::removeHost()
     QVERIFY(keep && drop);
 
     QVERIFY(hosts.remove(drop->id));
-    QCOMPARE(*hosts.list(), QList<HostConfig> { *keep });
+    QCOMPARE(*hosts.list(), QList<HostConfig>{*keep});
     auto again = hosts.remove(drop->id);
     QVERIFY(!again);
     QCOMPARE(again.error().code, ErrorCode::NotFound);
@@ -688,10 +687,10 @@ void TestStore::findByName()
     auto db = openMemory();
     QVERIFY(db);
     HostRepository hosts(*db);
-    auto added = hosts.add(makeHost(u"Mac-1"_s, { u"x"_s }));
+    auto added = hosts.add(makeHost(u"Mac-1"_s, {u"x"_s}));
     QVERIFY(added);
 
-    for (const QString &query : { u"Mac-1"_s, u"mac-1"_s, u"MAC-1"_s }) {
+    for (const QString &query : {u"Mac-1"_s, u"mac-1"_s, u"MAC-1"_s}) {
         auto found = hosts.findByName(query);
         QVERIFY2(found, qPrintable(query));
         QCOMPARE(*found, *added);
@@ -713,9 +712,8 @@ void TestStore::auditOrderAndLimit()
     AuditLog log(*db);
     const QDateTime base(QDate(2024, 3, 1), QTime(12, 0), Qt::UTC);
     // Appended out of time order; two share a time.
-    const QList<std::pair<int, QString>> appended {
-        { 5, u"five"_s },    { 1, u"one"_s },  { 3, u"three-a"_s },
-        { 3, u"three-b"_s }, { 4, u"four"_s },
+    const QList<std::pair<int, QString>> appended{
+        {5, u"five"_s}, {1, u"one"_s}, {3, u"three-a"_s}, {3, u"three-b"_s}, {4, u"four"_s},
     };
     for (const auto &[seconds, action] : appended) {
         AuditEntry entry;
@@ -731,7 +729,7 @@ void TestStore::auditOrderAndLimit()
     QStringList actions;
     for (const AuditEntry &entry : *all)
         actions.append(entry.action);
-    QCOMPARE(actions, (QStringList { u"five"_s, u"four"_s, u"three-b"_s, u"three-a"_s, u"one"_s }));
+    QCOMPARE(actions, (QStringList{u"five"_s, u"four"_s, u"three-b"_s, u"three-a"_s, u"one"_s}));
 
     auto two = log.recent(2);
     QVERIFY(two);
@@ -1096,7 +1094,7 @@ void TestStore::concurrentWritersFromThreads()
         StoreService second(path);
         QObject context;
         for (int i = 0; i < perWriter; ++i) {
-            for (auto *store : { &first, &second }) {
+            for (auto *store : {&first, &second}) {
                 const QString actor = store == &first ? u"first"_s : u"second"_s;
                 store->post(
                     [actor, i](Database &db) {

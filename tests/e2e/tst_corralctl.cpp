@@ -74,7 +74,7 @@ private Q_SLOTS:
     void hostList()
     {
         const Run r
-            = ctl({ QStringLiteral("--json"), QStringLiteral("host"), QStringLiteral("list") });
+            = ctl({QStringLiteral("--json"), QStringLiteral("host"), QStringLiteral("list")});
         QCOMPARE(r.code, 0);
         const QJsonArray hosts = jsonArray(r);
         QCOMPARE(hosts.size(), 3);
@@ -85,7 +85,7 @@ private Q_SLOTS:
             QCOMPARE(o.value(u"state").toString(), QStringLiteral("connected"));
             QCOMPARE(o.value(u"vmCount").toInt(), 2);
         }
-        const Run table = ctl({ QStringLiteral("host"), QStringLiteral("list") });
+        const Run table = ctl({QStringLiteral("host"), QStringLiteral("list")});
         QCOMPARE(table.code, 0);
         QVERIFY(table.out.startsWith("NAME"));
         QCOMPARE(table.out.count('\n'), 4);
@@ -93,7 +93,7 @@ private Q_SLOTS:
 
     void vmListAndLifecycle()
     {
-        Run r = ctl({ QStringLiteral("--json"), QStringLiteral("vm"), QStringLiteral("list") });
+        Run r = ctl({QStringLiteral("--json"), QStringLiteral("vm"), QStringLiteral("list")});
         QCOMPARE(r.code, 0);
         QJsonArray vms = jsonArray(r);
         QCOMPARE(vms.size(), 6);
@@ -103,24 +103,24 @@ private Q_SLOTS:
         QCOMPARE(vm1.value(u"vcpus").toInt(), 1);
         QCOMPARE(vm1.value(u"memoryMiB").toInt(), 128);
 
-        r = ctl({ QStringLiteral("--json"), QStringLiteral("vm"), QStringLiteral("list"),
-                  QStringLiteral("--host"), QStringLiteral("lab2") });
+        r = ctl({QStringLiteral("--json"), QStringLiteral("vm"), QStringLiteral("list"),
+                 QStringLiteral("--host"), QStringLiteral("lab2")});
         QCOMPARE(r.code, 0);
         QCOMPARE(jsonArray(r).size(), 2);
 
-        r = ctl({ QStringLiteral("vm"), QStringLiteral("start"), QStringLiteral("lab3/lab3-vm2") });
+        r = ctl({QStringLiteral("vm"), QStringLiteral("start"), QStringLiteral("lab3/lab3-vm2")});
         QVERIFY2(r.code == 0, r.err.constData());
-        r = ctl({ QStringLiteral("--json"), QStringLiteral("vm"), QStringLiteral("list"),
-                  QStringLiteral("--host"), QStringLiteral("lab3") });
+        r = ctl({QStringLiteral("--json"), QStringLiteral("vm"), QStringLiteral("list"),
+                 QStringLiteral("--host"), QStringLiteral("lab3")});
         QCOMPARE(findVm(jsonArray(r), QStringLiteral("lab3-vm2")).value(u"state").toString(),
                  QStringLiteral("running"));
-        r = ctl({ QStringLiteral("vm"), QStringLiteral("suspend"), QStringLiteral("lab3-vm2") });
+        r = ctl({QStringLiteral("vm"), QStringLiteral("suspend"), QStringLiteral("lab3-vm2")});
         QVERIFY2(r.code == 0, r.err.constData());
-        r = ctl({ QStringLiteral("vm"), QStringLiteral("resume"), QStringLiteral("lab3-vm2") });
+        r = ctl({QStringLiteral("vm"), QStringLiteral("resume"), QStringLiteral("lab3-vm2")});
         QVERIFY2(r.code == 0, r.err.constData());
-        r = ctl({ QStringLiteral("vm"), QStringLiteral("poweroff"), QStringLiteral("lab3-vm2") });
+        r = ctl({QStringLiteral("vm"), QStringLiteral("poweroff"), QStringLiteral("lab3-vm2")});
         QVERIFY2(r.code == 0, r.err.constData());
-        r = ctl({ QStringLiteral("--json"), QStringLiteral("vm"), QStringLiteral("list") });
+        r = ctl({QStringLiteral("--json"), QStringLiteral("vm"), QStringLiteral("list")});
         QCOMPARE(findVm(jsonArray(r), QStringLiteral("lab3-vm2")).value(u"state").toString(),
                  QStringLiteral("shutoff"));
     }
@@ -131,18 +131,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown vm")
-            << words({ "vm", "start", "nope" }) << 1 << QStringLiteral("No VM named \"nope\"");
-        QTest::newRow("unknown host") << words({ "vm", "start", "mars/lab1-vm1" }) << 1
+            << words({"vm", "start", "nope"}) << 1 << QStringLiteral("No VM named \"nope\"");
+        QTest::newRow("unknown host") << words({"vm", "start", "mars/lab1-vm1"}) << 1
                                       << QStringLiteral("No host named \"mars\"");
         QTest::newRow("resume a stopped vm")
-            << words({ "vm", "resume", "lab1-vm2" }) << 1 << QStringLiteral("Resume lab1/lab1-vm2");
-        QTest::newRow("bad host name") << words({ "host", "add", "a b", "qemu:///system" }) << 1
+            << words({"vm", "resume", "lab1-vm2"}) << 1 << QStringLiteral("Resume lab1/lab1-vm2");
+        QTest::newRow("bad host name") << words({"host", "add", "a b", "qemu:///system"}) << 1
                                        << QStringLiteral("is not valid");
-        QTest::newRow("bad uri") << words({ "host", "add", "x", "ftp://h/" }) << 1
+        QTest::newRow("bad uri") << words({"host", "add", "x", "ftp://h/"}) << 1
                                  << QStringLiteral("qemu+");
-        QTest::newRow("duplicate host") << words({ "host", "add", "LAB1", "qemu:///system" }) << 1
+        QTest::newRow("duplicate host") << words({"host", "add", "LAB1", "qemu:///system"}) << 1
                                         << QStringLiteral("already exists");
-        QTest::newRow("usage") << words({ "vm", "frobnicate", "x" }) << 2
+        QTest::newRow("usage") << words({"vm", "frobnicate", "x"}) << 2
                                << QStringLiteral("unknown command");
     }
     void errors()
@@ -159,12 +159,12 @@ private Q_SLOTS:
 
     void addAndRemoveHost()
     {
-        Run r = ctl({ QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("extra"),
-                      QStringLiteral("qemu+libssh://nobody@127.0.0.1:1/system"),
-                      QStringLiteral("--tag"), QStringLiteral("x") });
+        Run r = ctl({QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("extra"),
+                     QStringLiteral("qemu+libssh://nobody@127.0.0.1:1/system"),
+                     QStringLiteral("--tag"), QStringLiteral("x")});
         QCOMPARE(r.code, 0);
-        r = ctl({ QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("20"),
-                  QStringLiteral("host"), QStringLiteral("list") });
+        r = ctl({QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("20"),
+                 QStringLiteral("host"), QStringLiteral("list")});
         QCOMPARE(r.code, 0);
         bool seen = false;
         for (const auto &h : jsonArray(r)) {
@@ -175,9 +175,9 @@ private Q_SLOTS:
             }
         }
         QVERIFY(seen);
-        r = ctl({ QStringLiteral("host"), QStringLiteral("remove"), QStringLiteral("extra") });
+        r = ctl({QStringLiteral("host"), QStringLiteral("remove"), QStringLiteral("extra")});
         QCOMPARE(r.code, 0);
-        r = ctl({ QStringLiteral("host"), QStringLiteral("remove"), QStringLiteral("extra") });
+        r = ctl({QStringLiteral("host"), QStringLiteral("remove"), QStringLiteral("extra")});
         QCOMPARE(r.code, 1);
     }
 };

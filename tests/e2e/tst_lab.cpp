@@ -29,7 +29,7 @@ bool lab(const QStringList &args)
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedChannels);
     p.start(qEnvironmentVariable("CORRAL_SOURCE_DIR") + QStringLiteral("/scripts/lab"),
-            args + QStringList {QStringLiteral("--state-dir"), labDir()});
+            args + QStringList{QStringLiteral("--state-dir"), labDir()});
     return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
@@ -48,8 +48,8 @@ int virsh(const QString &uri, const QStringList &args, QString *out = nullptr)
 {
     QProcess p;
     p.start(QStringLiteral("virsh"),
-            QStringList {QStringLiteral("-q"), QStringLiteral("-k"), QStringLiteral("1"),
-                         QStringLiteral("-c"), uri}
+            QStringList{QStringLiteral("-q"), QStringLiteral("-k"), QStringLiteral("1"),
+                        QStringLiteral("-c"), uri}
                 + args);
     if (!p.waitForFinished(60000))
         return -1;
@@ -93,7 +93,7 @@ private:
     Task runAndWait(VmOperation op, const QString &ref, int timeoutMs = 60000)
     {
         const VmInfo v = vm(ref);
-        const quint64 id = m_fleet->runOperation(op, VmKey {v.hostId, v.uuid});
+        const quint64 id = m_fleet->runOperation(op, VmKey{v.hostId, v.uuid});
         if (!QTest::qWaitFor([&] { return m_fleet->tasks()->task(id).isFinished(); }, timeoutMs))
             qWarning() << "task did not finish:" << m_fleet->tasks()->task(id).title;
         return m_fleet->tasks()->task(id);
@@ -103,8 +103,8 @@ private:
     struct Scratch
     {
         QTemporaryDir dir;
-        StoreService store {dir.filePath(QStringLiteral("s.sqlite"))};
-        Fleet fleet {&store};
+        StoreService store{dir.filePath(QStringLiteral("s.sqlite"))};
+        Fleet fleet{&store};
         qint64 add(const QString &name, const QString &uri)
         {
             std::optional<Result<HostConfig>> r;
@@ -176,7 +176,7 @@ private Q_SLOTS:
         m_fleet->setStatsInterval(0);
         QElapsedTimer timer;
         timer.start();
-        const quint64 id = m_fleet->runOperation(VmOperation::Start, VmKey {v.hostId, v.uuid});
+        const quint64 id = m_fleet->runOperation(VmOperation::Start, VmKey{v.hostId, v.uuid});
         QTRY_COMPARE_WITH_TIMEOUT(m_fleet->vm({v.hostId, v.uuid})->state, VmState::Running, 2000);
         qInfo() << "start -> running state seen after" << timer.elapsed() << "ms";
         QTRY_VERIFY(m_fleet->tasks()->task(id).isFinished());
@@ -236,7 +236,7 @@ private Q_SLOTS:
 
         const VmInfo v = vm(QStringLiteral("lab1/e2e-del"));
         const quint64 id
-            = m_fleet->runOperation(VmOperation::Delete, VmKey {v.hostId, v.uuid}, true);
+            = m_fleet->runOperation(VmOperation::Delete, VmKey{v.hostId, v.uuid}, true);
         QTRY_VERIFY_WITH_TIMEOUT(m_fleet->tasks()->task(id).isFinished(), 20000);
         QVERIFY2(m_fleet->tasks()->task(id).state == Task::State::Succeeded,
                  qPrintable(m_fleet->tasks()->task(id).message));
@@ -295,10 +295,10 @@ private Q_SLOTS:
         qint64 closeMs = -1;
         {
             auto scratch = std::make_unique<Scratch>();
-            const qint64 id = scratch->add(QStringLiteral("frozen"),
-                                           host(QStringLiteral("lab3")).config.uri);
-            (void)QTest::qWaitFor(
-                [&] { return scratch->info(id).state == HostState::Connecting; }, 5000);
+            const qint64 id
+                = scratch->add(QStringLiteral("frozen"), host(QStringLiteral("lab3")).config.uri);
+            (void)QTest::qWaitFor([&] { return scratch->info(id).state == HostState::Connecting; },
+                                  5000);
             QElapsedTimer closing;
             closing.start();
             scratch.reset();
