@@ -239,6 +239,7 @@ void Fleet::updateHost(const HostConfig &config, std::function<void(Result<void>
                           auto it = m_hosts.find(config.id);
                           if (it != m_hosts.end()) {
                               it->second->info.config = config;
+                              Q_EMIT hostChanged(it->second->info);
                               HostSession *session = it->second->session;
                               onSession(session,
                                         [session, config] { session->updateConfig(config); });

@@ -105,6 +105,7 @@ private:
     QHash<QUuid, VmStats> m_lastStats;
     QElapsedTimer m_clock;
     bool m_statsSupported = true;
+    bool m_serverFiltersActive = true;
 
     // Credential prompts: the session thread waits inside libvirt's auth callback while the
     // question travels to the user and back.

@@ -178,6 +178,25 @@ private Q_SLOTS:
         QCOMPARE(env.fleet->tasks()->tasks().last().state, Task::State::Failed);
     }
 
+    void renameReachesReceivers()
+    {
+        Env env;
+        HostConfig host = env.add(QStringLiteral("t1"), QStringLiteral("test:///default"));
+        QTRY_COMPARE(env.fleet->host(host.id)->state, HostState::Connected);
+        QSignalSpy changed(env.fleet.get(), &Fleet::hostChanged);
+        host.name = QStringLiteral("renamed");
+        host.tags = {QStringLiteral("mac")};
+        std::optional<Result<void>> done;
+        env.fleet->updateHost(host, [&](Result<void> r) { done = std::move(r); });
+        QTRY_VERIFY(done.has_value());
+        QVERIFY(*done);
+        QTRY_VERIFY(!changed.isEmpty());
+        const auto info = changed.last().first().value<HostInfo>();
+        QCOMPARE(info.config.name, QStringLiteral("renamed"));
+        QCOMPARE(info.config.tags, QStringList{QStringLiteral("mac")});
+        QCOMPARE(env.fleet->host(host.id)->config.name, QStringLiteral("renamed"));
+    }
+
     void unreachableHostGoesOfflineAndRetries()
     {
         Env env;
