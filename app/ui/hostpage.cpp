@@ -1,0 +1,241 @@
+#include "hostpage.h"
+
+#include "capacitydelegate.h"
+#include "fleet/fleet.h"
+#include "hostdialog.h"
+#include "hostmodel.h"
+#include "icons.h"
+#include "placeholdertreeview.h"
+#include "vmpage.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Corral {
+
+HostPage::HostPage(Fleet *fleet, HostModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_fleet(fleet)
+    , m_model(model)
+{
+    m_addAction = new QAction(Icons::symbolic(QStringLiteral("add")), tr("Add Host…"), this);
+    m_addAction->setObjectName(QStringLiteral("host.add"));
+    m_addAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_addAction->setStatusTip(tr("Add a KVM host reached over SSH"));
+    m_editAction = new QAction(Icons::symbolic(QStringLiteral("edit")), tr("Edit Host…"), this);
+    m_editAction->setObjectName(QStringLiteral("host.edit"));
+    m_editAction->setStatusTip(tr("Change the host's name, address or tags"));
+    m_removeAction
+        = new QAction(Icons::symbolic(QStringLiteral("delete")), tr("Remove Host…"), this);
+    m_removeAction->setObjectName(QStringLiteral("host.remove"));
+    m_removeAction->setStatusTip(tr("Forget the host; its VMs are not touched"));
+    m_connectAction = new QAction(Icons::symbolic(QStringLiteral("connect")), tr("Connect"), this);
+    m_connectAction->setObjectName(QStringLiteral("host.connect"));
+    m_disconnectAction
+        = new QAction(Icons::symbolic(QStringLiteral("disconnect")), tr("Disconnect"), this);
+    m_disconnectAction->setObjectName(QStringLiteral("host.disconnect"));
+
+    connect(m_addAction, &QAction::triggered, this, &HostPage::addHost);
+    connect(m_editAction, &QAction::triggered, this, &HostPage::editHost);
+    connect(m_removeAction, &QAction::triggered, this, &HostPage::removeHosts);
+    connect(m_connectAction, &QAction::triggered, this, &HostPage::connectHosts);
+    connect(m_disconnectAction, &QAction::triggered, this, &HostPage::disconnectHosts);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_toolBar = new QToolBar(tr("Host Actions"), this);
+    m_toolBar->setObjectName(QStringLiteral("hostToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->addAction(m_addAction);
+    m_toolBar->addAction(m_editAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_connectAction);
+    m_toolBar->addAction(m_disconnectAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_removeAction);
+    layout->addWidget(m_toolBar);
+
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(model);
+    m_proxy->setSortRole(HostModel::SortRole);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    m_view = new PlaceholderTreeView(this);
+    m_view->setObjectName(QStringLiteral("hostView"));
+    // Hosts are few; rows take the height of the capacity bars.
+    m_view->setUniformRowHeights(false);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(HostModel::NameColumn, Qt::AscendingOrder);
+    auto *capacity = new CapacityDelegate(HostModel::UsageRole, m_view);
+    m_view->setItemDelegateForColumn(HostModel::CpuColumn, capacity);
+    m_view->setItemDelegateForColumn(HostModel::MemoryColumn, capacity);
+    m_view->setPlaceholderText(
+        tr("No hosts yet. Add one with Add Host… (%1).")
+            .arg(m_addAction->shortcut().toString(QKeySequence::NativeText)));
+    QHeaderView *header = m_view->header();
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
+    header->resizeSection(HostModel::NameColumn, 120);
+    header->resizeSection(HostModel::StateColumn, 180);
+    header->resizeSection(HostModel::AddressColumn, 200);
+    header->resizeSection(HostModel::VmsColumn, 56);
+    header->resizeSection(HostModel::CpuColumn, 96);
+    header->resizeSection(HostModel::MemoryColumn, 140);
+    header->resizeSection(HostModel::HypervisorColumn, 96);
+    header->resizeSection(HostModel::TagsColumn, 80);
+    layout->addWidget(m_view, 1);
+
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            editHost();
+    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, &HostPage::showContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &HostPage::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &HostPage::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &HostPage::updateActions);
+    updateActions();
+}
+
+void HostPage::setActive(bool active)
+{
+    m_active = active;
+    // Shares the Delete key with the VMs page's Delete…; only the shown page holds it.
+    m_removeAction->setShortcut(active ? QKeySequence(QKeySequence::Delete) : QKeySequence());
+    updateActions();
+}
+
+QList<HostInfo> HostPage::selectedHosts() const
+{
+    QList<HostInfo> hosts;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        hosts.append(m_model->hostAt(m_proxy->mapToSource(index).row()));
+    return hosts;
+}
+
+void HostPage::updateActions()
+{
+    const QList<HostInfo> hosts = m_active ? selectedHosts() : QList<HostInfo>();
+    const bool anyOffline = std::any_of(hosts.cbegin(), hosts.cend(), [](const HostInfo &h) {
+        return h.state == HostState::Offline;
+    });
+    const bool anyOnline = std::any_of(hosts.cbegin(), hosts.cend(), [](const HostInfo &h) {
+        return h.state != HostState::Offline || h.nextRetry.isValid();
+    });
+    m_editAction->setEnabled(hosts.size() == 1);
+    m_removeAction->setEnabled(!hosts.isEmpty());
+    m_connectAction->setEnabled(anyOffline);
+    m_disconnectAction->setEnabled(anyOnline);
+}
+
+void HostPage::addHost()
+{
+    auto *dialog = new HostDialog(m_fleet, std::nullopt, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void HostPage::editHost()
+{
+    const QList<HostInfo> hosts = selectedHosts();
+    if (hosts.size() != 1)
+        return;
+    auto *dialog = new HostDialog(m_fleet, hosts.constFirst().config, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void HostPage::removeHosts()
+{
+    const QList<HostInfo> hosts = selectedHosts();
+    if (hosts.isEmpty() || !m_fleet)
+        return;
+    QStringList names;
+    for (const HostInfo &host : hosts)
+        names.append(host.config.name);
+    const int count = int(hosts.size());
+
+    QMessageBox box(this);
+    box.setIcon(QMessageBox::Question);
+    box.setTextFormat(Qt::PlainText);
+    box.setWindowTitle(tr("Remove Host"));
+    box.setText(count == 1 ? tr("Remove host %1 from Corral?").arg(names.constFirst())
+                           : tr("Remove %n host(s) from Corral?", nullptr, count));
+    QString info;
+    if (count > 1)
+        info = VmPage::nameList(names, count) + u"\n\n";
+    info += tr("Corral forgets the host and closes its connection. The VMs on the host are not "
+               "touched: they keep running, and adding the host again shows them.");
+    box.setInformativeText(info);
+    QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    QPushButton *cancel = box.addButton(tr("Cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    if (box.clickedButton() != remove)
+        return;
+    for (const HostInfo &host : hosts)
+        m_fleet->removeHost(host.config.id);
+}
+
+void HostPage::connectHosts()
+{
+    if (!m_fleet)
+        return;
+    const QList<HostInfo> hosts = selectedHosts();
+    for (const HostInfo &host : hosts) {
+        if (host.state == HostState::Offline)
+            m_fleet->connectHost(host.config.id);
+    }
+}
+
+void HostPage::disconnectHosts()
+{
+    if (!m_fleet)
+        return;
+    const QList<HostInfo> hosts = selectedHosts();
+    for (const HostInfo &host : hosts)
+        m_fleet->disconnectHost(host.config.id);
+}
+
+void HostPage::showContextMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    if (m_view->indexAt(pos).isValid()) {
+        menu.addAction(m_editAction);
+        menu.addSeparator();
+        menu.addAction(m_connectAction);
+        menu.addAction(m_disconnectAction);
+        menu.addSeparator();
+        menu.addAction(m_removeAction);
+    } else {
+        menu.addAction(m_addAction);
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+QByteArray HostPage::saveHeaderState() const
+{
+    return m_view->header()->saveState();
+}
+
+void HostPage::restoreHeaderState(const QByteArray &state)
+{
+    if (!state.isEmpty())
+        m_view->header()->restoreState(state);
+}
+
+} // namespace Corral

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "fleet/hostinfo.h"
+
+#include <QWidget>
+
+class QAction;
+class QSortFilterProxyModel;
+class QToolBar;
+
+namespace Corral {
+
+class Fleet;
+class HostModel;
+class PlaceholderTreeView;
+
+// The Hosts page: every configured host with its connection state and capacity, and the
+// actions to add, edit, remove, connect and disconnect hosts. Double-click edits a host.
+// Removing asks first and says that the VMs on the host are not touched.
+class HostPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HostPage)
+
+public:
+    HostPage(Fleet *fleet, HostModel *model, QWidget *parent = nullptr);
+
+    QAction *addHostAction() const { return m_addAction; }
+    QAction *editHostAction() const { return m_editAction; }
+    QAction *removeHostAction() const { return m_removeAction; }
+    QAction *connectHostAction() const { return m_connectAction; }
+    QAction *disconnectHostAction() const { return m_disconnectAction; }
+    PlaceholderTreeView *view() const { return m_view; }
+
+    void setActive(bool active);
+
+    QByteArray saveHeaderState() const;
+    void restoreHeaderState(const QByteArray &state);
+
+    QList<HostInfo> selectedHosts() const;
+
+    // Opens the Add Host dialog (any page may ask for it).
+    void addHost();
+
+private:
+    void editHost();
+    void removeHosts();
+    void connectHosts();
+    void disconnectHosts();
+    void updateActions();
+    void showContextMenu(const QPoint &pos);
+
+    Fleet *m_fleet;
+    HostModel *m_model;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    PlaceholderTreeView *m_view = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_addAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    bool m_active = true;
+};
+
+} // namespace Corral

@@ -1,0 +1,336 @@
+#include "mainwindow.h"
+
+#include "comingsoonpage.h"
+#include "credentialdialog.h"
+#include "fleet/fleet.h"
+#include "hostmodel.h"
+#include "hostpage.h"
+#include "icons.h"
+#include "placeholdertreeview.h"
+#include "taskdock.h"
+#include "taskmodel.h"
+#include "vmfilterproxymodel.h"
+#include "vmmodel.h"
+#include "vmpage.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace Corral {
+
+MainWindow::MainWindow(Fleet *fleet, const UiSettings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_fleet(fleet)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Corral"));
+    setWindowIcon(Icons::application());
+
+    m_vmModel = new VmModel(this);
+    m_hostModel = new HostModel(this);
+    m_taskModel = new TaskModel(this);
+    if (m_fleet) {
+        m_hostModel->setFleet(m_fleet);
+        m_vmModel->setFleet(m_fleet);
+        m_taskModel->setTaskManager(m_fleet->tasks());
+    }
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    createSidebar();
+    m_pages = new QStackedWidget(m_splitter);
+    m_pages->addWidget(new ComingSoonPage(
+        Icons::symbolic(QStringLiteral("namespace")), tr("Namespaces"),
+        tr("Namespaces arrive with VM configs and deploy: group hosts and VMs per team, with "
+           "quotas and dedicated hosts."),
+        m_pages));
+    m_vmPage = new VmPage(m_fleet, m_vmModel, m_pages);
+    m_pages->addWidget(m_vmPage);
+    m_pages->addWidget(new ComingSoonPage(
+        Icons::symbolic(QStringLiteral("image")), tr("Images"),
+        tr("The image library is coming: base images and ISOs, uploaded once and replicated to "
+           "the hosts that need them."),
+        m_pages));
+    m_hostPage = new HostPage(m_fleet, m_hostModel, m_pages);
+    m_pages->addWidget(m_hostPage);
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({170, 1000});
+    setCentralWidget(m_splitter);
+
+    m_taskDock = new TaskDock(m_taskModel, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_taskDock);
+
+    createMenus();
+    createStatusBar();
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onPageChanged);
+    if (m_fleet) {
+        connect(m_fleet, &Fleet::hostAdded, this, &MainWindow::updateStatus);
+        connect(m_fleet, &Fleet::hostChanged, this, &MainWindow::updateStatus);
+        connect(m_fleet, &Fleet::hostRemoved, this, &MainWindow::updateStatus);
+        connect(m_fleet, &Fleet::credentialRequested, this, &MainWindow::askCredential);
+        TaskManager *tasks = m_fleet->tasks();
+        connect(tasks, &TaskManager::taskAdded, this, &MainWindow::updateStatus);
+        connect(tasks, &TaskManager::taskFinished, this, &MainWindow::onTaskFinished);
+    }
+    connect(m_vmModel, &VmModel::countsChanged, this, &MainWindow::updateStatus);
+
+    restoreSettings(settings);
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createSidebar()
+{
+    m_sidebar = new QListWidget(m_splitter);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setSpacing(1);
+    m_sidebar->setMinimumWidth(130);
+    m_sidebar->setBackgroundRole(QPalette::Window);
+    m_sidebar->viewport()->setBackgroundRole(QPalette::Window);
+    const struct
+    {
+        const char *icon;
+        QString text;
+    } items[] = {
+        {"namespace", tr("Namespaces")},
+        {"vm", tr("VMs")},
+        {"image", tr("Images")},
+        {"host", tr("Hosts")},
+    };
+    for (const auto &item : items) {
+        auto *entry = new QListWidgetItem(Icons::symbolic(QString::fromLatin1(item.icon)),
+                                          item.text, m_sidebar);
+        entry->setSizeHint(QSize(0, 32));
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_hostPage->addHostAction());
+    file->addSeparator();
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setObjectName(QStringLiteral("quit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    file->addAction(quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    auto *pageGroup = new QActionGroup(this);
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        QListWidgetItem *item = m_sidebar->item(i);
+        QAction *action = view->addAction(item->icon(), item->text());
+        action->setObjectName(u"view." + pageKey(Page(i)));
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        pageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, i] { showPage(Page(i)); });
+        connect(m_sidebar, &QListWidget::currentRowChanged, action,
+                [action, i](int row) { action->setChecked(row == i); });
+    }
+    view->addSeparator();
+    QAction *toggleTasks = m_taskDock->toggleViewAction();
+    toggleTasks->setText(tr("&Task List"));
+    toggleTasks->setIcon(Icons::symbolic(QStringLiteral("tasks")));
+    toggleTasks->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    toggleTasks->setObjectName(QStringLiteral("view.tasks"));
+    view->addAction(toggleTasks);
+
+    QMenu *vm = menuBar()->addMenu(tr("V&M"));
+    vm->addAction(m_vmPage->findAction());
+    vm->addSeparator();
+    const QList<QAction *> ops = m_vmPage->operationActions();
+    for (QAction *action : ops) {
+        if (action == m_vmPage->action(VmOperation::Delete))
+            vm->addSeparator();
+        vm->addAction(action);
+    }
+
+    QMenu *host = menuBar()->addMenu(tr("H&ost"));
+    host->addAction(m_hostPage->addHostAction());
+    host->addAction(m_hostPage->editHostAction());
+    host->addSeparator();
+    host->addAction(m_hostPage->connectHostAction());
+    host->addAction(m_hostPage->disconnectHostAction());
+    host->addSeparator();
+    host->addAction(m_hostPage->removeHostAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    auto *about = new QAction(Icons::application(), tr("&About Corral"), this);
+    about->setObjectName(QStringLiteral("about"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    help->addAction(about);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_hostsStatus = new QLabel(this);
+    m_hostsStatus->setObjectName(QStringLiteral("hostsStatus"));
+    m_vmsStatus = new QLabel(this);
+    m_vmsStatus->setObjectName(QStringLiteral("vmsStatus"));
+    m_tasksStatus = new QLabel(this);
+    m_tasksStatus->setObjectName(QStringLiteral("tasksStatus"));
+    for (QLabel *label : {m_hostsStatus, m_vmsStatus, m_tasksStatus}) {
+        label->setContentsMargins(6, 0, 6, 0);
+        statusBar()->addPermanentWidget(label);
+    }
+}
+
+QString MainWindow::pageKey(Page page)
+{
+    switch (page) {
+    case Page::Namespaces:
+        return QStringLiteral("namespaces");
+    case Page::Vms:
+        return QStringLiteral("vms");
+    case Page::Images:
+        return QStringLiteral("images");
+    case Page::Hosts:
+        return QStringLiteral("hosts");
+    }
+    return QStringLiteral("vms");
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_sidebar->setCurrentRow(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(std::max(0, m_pages->currentIndex()));
+}
+
+void MainWindow::onPageChanged(int index)
+{
+    if (index < 0)
+        return;
+    m_pages->setCurrentIndex(index);
+    m_vmPage->setActive(Page(index) == Page::Vms);
+    m_hostPage->setActive(Page(index) == Page::Hosts);
+}
+
+void MainWindow::restoreSettings(const UiSettings &settings)
+{
+    if (settings.geometry.isEmpty() || !restoreGeometry(settings.geometry)) {
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(std::min(1280, available.width() * 9 / 10),
+               std::min(800, available.height() * 9 / 10));
+    }
+    if (settings.windowState.isEmpty() || !restoreState(settings.windowState))
+        resizeDocks({m_taskDock}, {170}, Qt::Vertical);
+    if (!settings.splitter.isEmpty())
+        m_splitter->restoreState(settings.splitter);
+    m_vmPage->restoreHeaderState(settings.vmHeader);
+    m_hostPage->restoreHeaderState(settings.hostHeader);
+    m_taskDock->restoreHeaderState(settings.taskHeader);
+
+    Page page = Page::Vms;
+    for (Page p : {Page::Namespaces, Page::Vms, Page::Images, Page::Hosts}) {
+        if (settings.page == pageKey(p))
+            page = p;
+    }
+    // Force the page-change handling even when the row is already current.
+    m_sidebar->setCurrentRow(-1);
+    showPage(page);
+}
+
+UiSettings MainWindow::currentSettings() const
+{
+    UiSettings s;
+    s.geometry = saveGeometry();
+    s.windowState = saveState();
+    s.splitter = m_splitter->saveState();
+    s.vmHeader = m_vmPage->saveHeaderState();
+    s.hostHeader = m_hostPage->saveHeaderState();
+    s.taskHeader = m_taskDock->saveHeaderState();
+    s.page = pageKey(currentPage());
+    return s;
+}
+
+void MainWindow::saveSettings()
+{
+    if (!m_fleet || m_settingsSaved)
+        return;
+    currentSettings().save(m_fleet->store());
+    m_settingsSaved = true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::updateStatus()
+{
+    const int hosts = m_hostModel->rowCount();
+    const int connected = m_hostModel->connectedCount();
+    m_hostsStatus->setText(tr("Hosts: %1 of %n connected", nullptr, hosts).arg(connected));
+    m_vmsStatus->setText(
+        tr("VMs: %1 of %n running", nullptr, m_vmModel->vmCount()).arg(m_vmModel->runningCount()));
+    const int running = m_fleet ? m_fleet->tasks()->runningCount() : 0;
+    m_tasksStatus->setText(tr("%n task(s) running", nullptr, running));
+}
+
+void MainWindow::onTaskFinished(const Task &task)
+{
+    updateStatus();
+    if (task.state != Task::State::Failed)
+        return;
+    statusBar()->showMessage(tr("%1 failed: %2").arg(task.title, task.message), 10000);
+    // Failures are reported in the task list; make sure it can be seen, without a dialog.
+    if (m_taskDock->isHidden())
+        m_taskDock->show();
+}
+
+void MainWindow::askCredential(const CredentialRequest &request)
+{
+    auto *dialog = new CredentialDialog(request, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CredentialDialog::answered, this,
+            [this](quint64 id, const std::optional<QString> &answer) {
+                if (m_fleet)
+                    m_fleet->answerCredential(id, answer);
+            });
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About Corral"));
+    box.setIconPixmap(Icons::application().pixmap(64, 64));
+    box.setTextFormat(Qt::PlainText);
+    box.setText(tr("Corral %1").arg(QCoreApplication::applicationVersion()));
+    box.setInformativeText(
+        tr("A console for fleets of macOS and Linux virtual machines on KVM hosts, talking "
+           "to every host directly over libvirt and SSH.\n\nBuilt with Qt %1.")
+            .arg(QString::fromLatin1(qVersion())));
+    box.addButton(tr("Close"), QMessageBox::AcceptRole);
+    box.exec();
+}
+
+} // namespace Corral

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "fleet/credentialrequest.h"
+#include "fleet/task.h"
+#include "uisettings.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QSplitter;
+class QStackedWidget;
+
+namespace Corral {
+
+class Fleet;
+class HostModel;
+class HostPage;
+class TaskDock;
+class TaskModel;
+class VmModel;
+class VmPage;
+
+// Corral's main window: a sidebar (Namespaces, VMs, Images, Hosts) switching pages, the task
+// dock, menus and a status bar with the fleet's totals. Lives on the GUI thread; talks to the
+// core only through the Fleet it is given. Opens a non-modal CredentialDialog for every
+// credential request. On close it posts its layout to the StoreService (UiSettings).
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum class Page : int { Namespaces, Vms, Images, Hosts };
+
+    explicit MainWindow(Fleet *fleet, const UiSettings &settings = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showPage(Page page);
+    Page currentPage() const;
+
+    // The layout as it is now, as saved on close.
+    UiSettings currentSettings() const;
+    // Posts currentSettings() to the fleet's store, once (on close or when the app quits).
+    void saveSettings();
+
+    VmModel *vmModel() const { return m_vmModel; }
+    HostModel *hostModel() const { return m_hostModel; }
+    TaskModel *taskModel() const { return m_taskModel; }
+    VmPage *vmPage() const { return m_vmPage; }
+    HostPage *hostPage() const { return m_hostPage; }
+    TaskDock *taskDock() const { return m_taskDock; }
+    QListWidget *sidebar() const { return m_sidebar; }
+
+    static QString pageKey(Page page);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createSidebar();
+    void createMenus();
+    void createStatusBar();
+    void restoreSettings(const UiSettings &settings);
+    void onPageChanged(int index);
+    void updateStatus();
+    void onTaskFinished(const Task &task);
+    void askCredential(const CredentialRequest &request);
+    void showAbout();
+
+    Fleet *m_fleet;
+    VmModel *m_vmModel = nullptr;
+    HostModel *m_hostModel = nullptr;
+    TaskModel *m_taskModel = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QListWidget *m_sidebar = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    VmPage *m_vmPage = nullptr;
+    HostPage *m_hostPage = nullptr;
+    TaskDock *m_taskDock = nullptr;
+    QLabel *m_hostsStatus = nullptr;
+    QLabel *m_vmsStatus = nullptr;
+    QLabel *m_tasksStatus = nullptr;
+    bool m_settingsSaved = false;
+};
+
+} // namespace Corral

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QColor>
+#include <QPalette>
+
+namespace Corral::Theme {
+
+// True when the palette draws light text on a dark window.
+bool isDark(const QPalette &palette);
+// Status colours that stay readable on the palette's base colour, light or dark.
+QColor errorColor(const QPalette &palette);
+QColor warningColor(const QPalette &palette);
+QColor successColor(const QPalette &palette);
+
+// A dark Fusion palette, for desktops without a platform theme (CORRAL_PALETTE=dark).
+QPalette darkPalette();
+
+} // namespace Corral::Theme
