@@ -1,6 +1,6 @@
 #include "hostsession.h"
 
-#include "domainxml.h"
+#include "domainoperation.h"
 #include "hosturi.h"
 #include "ssh/hostkeyprobe.h"
 #include "util/logging.h"
@@ -819,96 +819,8 @@ Result<void> HostSession::executeOperation(VmOperation op, const QUuid &uuid, bo
                     tr("%1 is not connected: wait for it to come back or reconnect it.")
                         .arg(m_info.config.name));
     }
-    const QByteArray text = uuid.toString(QUuid::WithoutBraces).toLatin1();
-    DomainPtr dom(virDomainLookupByUUIDString(m_conn->conn.get(), text.constData()));
-    if (!dom) {
-        return fail(ErrorCode::NotFound,
-                    tr("The VM no longer exists on %1.").arg(m_info.config.name), lastVirtError());
-    }
-    *vmName = QString::fromUtf8(virDomainGetName(dom.get()));
-    virDomainPtr d = dom.get();
-
-    int rc = 0;
-    switch (op) {
-    case VmOperation::Start:
-        rc = virDomainCreate(d);
-        break;
-    case VmOperation::Shutdown:
-        rc = virDomainShutdown(d);
-        break;
-    case VmOperation::PowerOff:
-        rc = virDomainDestroy(d);
-        break;
-    case VmOperation::Reboot:
-        rc = virDomainReboot(d, 0);
-        break;
-    case VmOperation::Suspend:
-        rc = virDomainSuspend(d);
-        break;
-    case VmOperation::Resume:
-        rc = virDomainResume(d);
-        break;
-    case VmOperation::Delete: {
-        QList<DomainXml::DiskSource> disks;
-        if (withStorage) {
-            CString xml(virDomainGetXMLDesc(d, VIR_DOMAIN_XML_INACTIVE));
-            if (!xml) {
-                return fail(ErrorCode::OperationFailed,
-                            tr("Cannot read the disks of %1.").arg(*vmName), lastVirtError());
-            }
-            disks = DomainXml::ownedDisks(QString::fromUtf8(xml.get()));
-        }
-        if (virDomainIsActive(d) == 1 && virDomainDestroy(d) < 0) {
-            return fail(ErrorCode::OperationFailed,
-                        tr("Cannot power off %1 before deleting it.").arg(*vmName),
-                        lastVirtError());
-        }
-        const unsigned flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
-            | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA | VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA
-            | VIR_DOMAIN_UNDEFINE_NVRAM;
-        if (virDomainIsPersistent(d) == 1 && virDomainUndefineFlags(d, flags) < 0) {
-            // Drivers without NVRAM or checkpoints refuse those flags; ask for less.
-            const unsigned basic
-                = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
-            if (lastVirtErrorCode() != VIR_ERR_INVALID_ARG
-                || virDomainUndefineFlags(d, basic) < 0) {
-                return fail(ErrorCode::OperationFailed,
-                            tr("Cannot delete %1: %2").arg(*vmName, lastVirtError()));
-            }
-        }
-        QStringList failed;
-        for (const auto &disk : std::as_const(disks)) {
-            StorageVolPtr vol;
-            if (!disk.volume.isEmpty()) {
-                StoragePoolPtr pool(
-                    virStoragePoolLookupByName(m_conn->conn.get(), disk.pool.toUtf8().constData()));
-                if (pool)
-                    vol.reset(
-                        virStorageVolLookupByName(pool.get(), disk.volume.toUtf8().constData()));
-            } else {
-                vol.reset(virStorageVolLookupByPath(m_conn->conn.get(),
-                                                    QFile::encodeName(disk.file).constData()));
-            }
-            const QString what = disk.volume.isEmpty() ? disk.file : disk.pool + u'/' + disk.volume;
-            if (!vol || virStorageVolDelete(vol.get(), 0) < 0)
-                failed.append(what + QStringLiteral(" (") + lastVirtError() + u')');
-        }
-        if (!failed.isEmpty()) {
-            return fail(ErrorCode::OperationFailed,
-                        tr("%1 was deleted, but %n of its disks could not be: delete them "
-                           "on the host.",
-                           nullptr, int(failed.size()))
-                            .arg(*vmName),
-                        failed.join(QStringLiteral("; ")));
-        }
-        return {};
-    }
-    }
-    if (rc < 0) {
-        return fail(ErrorCode::OperationFailed,
-                    tr("%1 %2 failed: %3").arg(vmOperationLabel(op), *vmName, lastVirtError()));
-    }
-    return {};
+    return DomainOperation::run(m_conn->conn.get(), m_info.config.name, op, uuid, withStorage,
+                                vmName);
 }
 
 std::optional<QString> HostSession::ask(CredentialRequest request)
