@@ -20,17 +20,28 @@ using namespace Virt;
 
 namespace {
 
-// Dead after ~1 * (10 + 1) s of silence. The short interval matters beyond liveness: with
-// libvirt 9.0's libssh transport, a reply larger than a few KiB can sit in libssh's buffer
-// until the client's I/O loop wakes, and that loop's poll timeout is the keepalive timer.
-constexpr int KeepAliveIntervalSec = 1;
-constexpr unsigned KeepAliveCount = 10;
+constexpr int KeepAliveIntervalSec = 3; // dead after ~3 * (3 + 1) s of silence
+constexpr unsigned KeepAliveCount = 3;
 constexpr int MaxRetryDelayMs = 15000;
 constexpr int FlushDelayMs = 25; // coalesces event bursts into one batch
 constexpr int FullRelistThreshold = 64; // more dirty VMs than this: one listing is cheaper
 constexpr auto PromptTimeout = std::chrono::minutes(5);
 
 std::atomic<quint64> nextPromptId{1};
+
+// The URI libvirt is given. libvirt 9.0's libssh transport leaves replies larger than a few
+// KiB in libssh's buffer until the client's I/O loop next wakes (the keepalive timer), and
+// the keepalive ping that wakes it can race into a use-after-free in the RPC client (virsh
+// shows the same GLib-CRITICAL and crashes). Its libssh2 transport takes the same URI
+// parameters (keyfile, known_hosts, known_hosts_verify, sshauth) without the stall, so
+// libssh URIs are opened through it. Host keys are still checked first with libssh.
+QString libvirtTransportUri(const QString &uri)
+{
+    const qsizetype colon = uri.indexOf(u':');
+    if (colon > 0 && uri.left(colon).endsWith(u"+libssh"))
+        return uri.left(colon) + u'2' + uri.mid(colon);
+    return uri;
+}
 
 VmState toVmState(int state)
 {
@@ -389,7 +400,7 @@ Result<void> HostSession::openConnection()
     int credTypes[]
         = {VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT};
     virConnectAuth auth{credTypes, int(std::size(credTypes)), &AuthPrompt::callback, this};
-    const QByteArray uri = m_info.config.uri.toUtf8();
+    const QByteArray uri = libvirtTransportUri(m_info.config.uri).toUtf8();
 
     ConnectPtr conn(virConnectOpenAuth(uri.constData(), &auth, 0));
     if (!conn) {
