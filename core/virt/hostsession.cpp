@@ -443,6 +443,7 @@ Result<void> HostSession::openConnection()
                           << "lifecycle events unavailable:" << lastVirtError();
     }
     m_conn = std::move(c);
+    m_statsSupported = true; // probed again on every connection
     qCInfo(lcVirt).noquote() << "connected to" << m_info.config.name;
     return {};
 }
@@ -692,6 +693,21 @@ void HostSession::sweepStats()
         else
             checkAlive();
         return;
+    }
+    // A driver whose records carry no CPU time at all (libvirt's test driver) has nothing
+    // for this sweep to report; stop asking it rather than decode empty records forever.
+    // Active QEMU domains always report cpu.time, and with none active there are no records.
+    if (count > 0) {
+        bool anyCpu = false;
+        for (int i = 0; i < count && !anyCpu; ++i)
+            anyCpu = StatsRecord(records[i]).number("cpu.time") >= 0;
+        if (!anyCpu) {
+            qCInfo(lcVirt).noquote()
+                << m_info.config.name << "reports no CPU statistics; stats sweep off";
+            m_statsSupported = false;
+            m_statsTimer.stop();
+            return;
+        }
     }
     const qint64 now = m_clock.elapsed();
     QHash<QUuid, VmStats> changed;
