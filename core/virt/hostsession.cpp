@@ -444,6 +444,7 @@ Result<void> HostSession::openConnection()
     }
     m_conn = std::move(c);
     m_statsSupported = true; // probed again on every connection
+    m_sweepsWithoutCpu = 0;
     qCInfo(lcVirt).noquote() << "connected to" << m_info.config.name;
     return {};
 }
@@ -694,14 +695,15 @@ void HostSession::sweepStats()
             checkAlive();
         return;
     }
-    // A driver whose records carry no CPU time at all (libvirt's test driver) has nothing
-    // for this sweep to report; stop asking it rather than decode empty records forever.
-    // Active QEMU domains always report cpu.time, and with none active there are no records.
+    // A driver whose records never carry CPU time (libvirt's test driver) has nothing for
+    // this sweep to report; after a few sweeps that say so, stop asking it rather than
+    // decode empty records forever. Active QEMU domains always report cpu.time.
     if (count > 0) {
         bool anyCpu = false;
         for (int i = 0; i < count && !anyCpu; ++i)
             anyCpu = StatsRecord(records[i]).number("cpu.time") >= 0;
-        if (!anyCpu) {
+        m_sweepsWithoutCpu = anyCpu ? 0 : m_sweepsWithoutCpu + 1;
+        if (m_sweepsWithoutCpu >= 3) {
             qCInfo(lcVirt).noquote()
                 << m_info.config.name << "reports no CPU statistics; stats sweep off";
             m_statsSupported = false;

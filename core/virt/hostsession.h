@@ -106,6 +106,7 @@ private:
     QElapsedTimer m_clock;
     bool m_statsSupported = true;
     bool m_serverFiltersActive = true;
+    int m_sweepsWithoutCpu = 0;
 
     // Credential prompts: the session thread waits inside libvirt's auth callback while the
     // question travels to the user and back.
