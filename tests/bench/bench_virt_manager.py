@@ -142,31 +142,61 @@ class LogWatcher:
         self._thread.join(timeout)
 
 
-def read_lag(path):
-    """pid and [(tick_time, late_ms)] from the probe's file."""
-    pid = None
-    ticks = []
-    try:
-        with open(path, encoding="ascii") as f:
-            for line in f:
+class LagTail:
+    """Follows the probe's output through a FIFO: a reader thread blocks on it (no polling),
+    copies each line to the record file and wakes whoever waits for a pid or a tick; a second
+    thread wakes them when virt-manager exits, so every wait is on a real condition."""
+
+    def __init__(self, fifo, record):
+        self.fifo = fifo
+        self.record = record
+        self.pid = None
+        self.ticks = []
+        self.exited = threading.Event()
+        self.cond = threading.Condition()
+        os.mkfifo(fifo)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self):
+        with open(self.fifo, encoding="ascii") as src, open(self.record, "w") as out:
+            for line in src:
+                out.write(line)
                 parts = line.split()
-                if len(parts) == 2 and parts[0] == "pid":
-                    pid = int(parts[1])
-                elif len(parts) == 2:
-                    ticks.append((float(parts[0]), float(parts[1])))
-    except OSError:
-        pass
-    return pid, ticks
+                with self.cond:
+                    if len(parts) == 2 and parts[0] == "pid":
+                        self.pid = int(parts[1])
+                    elif len(parts) == 2:
+                        self.ticks.append((float(parts[0]), float(parts[1])))
+                    self.cond.notify_all()
 
+    def watch(self, proc):
+        def wait():
+            proc.wait()
+            self.exited.set()
+            with self.cond:
+                self.cond.notify_all()
+        threading.Thread(target=wait, daemon=True).start()
 
-def wait_for_pid(path, proc, bound_s):
-    deadline = time.monotonic() + bound_s
-    while time.monotonic() < deadline and proc.poll() is None:
-        pid, _ = read_lag(path)
-        if pid:
-            return pid
-        time.sleep(0.05)
-    return None
+    def wait_for(self, predicate, timeout):
+        """Waits until predicate() holds or virt-manager exits; returns predicate()."""
+        with self.cond:
+            self.cond.wait_for(lambda: predicate() or self.exited.is_set(), timeout)
+            return predicate()
+
+    def snapshot(self):
+        with self.cond:
+            return list(self.ticks)
+
+    def finish(self, timeout):
+        """After virt-manager is gone: the FIFO's writer closed, so the reader reaches EOF. If
+        the probe never opened it, open it once ourselves so the reader's open returns."""
+        if self._reader.is_alive() and self.pid is None:
+            try:
+                os.close(os.open(self.fifo, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                pass
+        self._reader.join(timeout)
 
 
 def kill_group(proc):
@@ -225,7 +255,7 @@ def main():
     for d in (home, run):
         os.makedirs(d, exist_ok=True)
     os.chmod(run, 0o700)
-    lagfile = os.path.join(work, "lag.txt")
+    lag = LagTail(os.path.join(work, "lag.fifo"), os.path.join(work, "lag.txt"))
     logfile = os.path.join(work, "virt-manager.log")
     env = {
         "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
@@ -238,21 +268,24 @@ def main():
         "XDG_RUNTIME_DIR": run,
         "NO_AT_BRIDGE": "1",  # no accessibility bus: Corral runs without one too
     }
-    cmd = ["dbus-run-session", "--", PYTHON, PROBE, lagfile,
+    cmd = ["dbus-run-session", "--", PYTHON, PROBE, lag.fifo,
            "--no-fork", "--debug", "--connect", args.uri]
 
     t_launch = time.monotonic()
     proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, start_new_session=True)
+    lag.watch(proc)
     try:
-        return measure(args, proc, t_launch, lagfile, logfile)
+        return measure(args, proc, t_launch, lag, logfile)
     finally:
         kill_group(proc)
+        lag.finish(10)
 
 
-def measure(args, proc, t_launch, lagfile, logfile):
+def measure(args, proc, t_launch, lag, logfile):
     watcher = LogWatcher(proc.stderr, logfile, args.expect_vms)
-    pid = wait_for_pid(lagfile, proc, 30)
+    lag.wait_for(lambda: lag.pid is not None, 30)
+    pid = lag.pid
     if not pid:
         warn("bench_virt_manager: virt-manager did not start; see " + logfile)
         return 2
@@ -277,12 +310,11 @@ def measure(args, proc, t_launch, lagfile, logfile):
     # as Corral's starts after its list has painted.
     t_shown = None
     if t_inventory is not None:
-        bound = time.monotonic() + 120
-        while t_shown is None and time.monotonic() < bound and proc.poll() is None:
-            _, ticks = read_lag(lagfile)
-            t_shown = next((t for t, _ in ticks if t > t_inventory), None)
-            if t_shown is None:
-                time.sleep(0.05)
+        def first_tick_after():
+            return next((t for t, _ in lag.ticks if t > t_inventory), None)
+        lag.wait_for(lambda: first_tick_after() is not None, 120)
+        with lag.cond:
+            t_shown = first_tick_after()
 
     # Steady phase: from then (or from the timeout, so there are figures anyway).
     t_steady = time.monotonic()
@@ -293,7 +325,9 @@ def measure(args, proc, t_launch, lagfile, logfile):
     if proc.poll() is None and first:
         say("steady: measuring for %d s" % args.steady)
         for i in range(1, args.steady + 1):
-            time.sleep(max(t_steady + i - time.monotonic(), 0))
+            # The sampling schedule; virt-manager exiting ends the phase at once.
+            if lag.exited.wait(timeout=max(t_steady + i - time.monotonic(), 0)):
+                break
             s = sample(pid)
             if not s:
                 break
@@ -310,8 +344,9 @@ def measure(args, proc, t_launch, lagfile, logfile):
     shot = bool(args.screenshot) and last is not None and screenshot(args.screenshot)
     kill_group(proc)
     watcher.join(10)
+    lag.finish(10)
 
-    _, ticks = read_lag(lagfile)
+    ticks = lag.snapshot()
     t_open = watcher.t_open
     # A tick's lateness belongs to the phase of the previous tick, where the stall began.
     load_lag, steady_lag = [], []

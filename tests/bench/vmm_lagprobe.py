@@ -6,7 +6,7 @@ Corral's Qt event loop with a 10 ms QTimer.
 
 Usage: vmm_lagprobe.py LAGFILE [virt-manager arguments...]
 
-LAGFILE gets "pid PID" first, then one line "MONOTONIC_S LATE_MS" per tick, flushed at once
+LAGFILE (a file, or the FIFO the driver reads) gets "pid PID" first, then one line "MONOTONIC_S LATE_MS" per tick, flushed at once
 (one small write per tick), so a killed process loses nothing and a gap at the end of the file
 is a stall still going on. time.monotonic() is CLOCK_MONOTONIC, the clock the driver stamps
 virt-manager's log lines with.
