@@ -304,28 +304,20 @@ void HostDialog::accept()
         return;
     }
     setBusy(true);
-    const QPointer<HostDialog> self(this);
-    if (m_existing) {
-        m_fleet->updateHost(config(), [self](Result<void> result) {
-            if (!self)
-                return;
-            self->setBusy(false);
-            if (result)
-                self->QDialog::accept();
-            else
-                self->showError(result.error().message);
-        });
-    } else {
-        m_fleet->addHost(config(), [self](Result<HostConfig> result) {
-            if (!self)
-                return;
-            self->setBusy(false);
-            if (result)
-                self->QDialog::accept();
-            else
-                self->showError(result.error().message);
-        });
-    }
+    // The same outcome handling for add and edit: close on success, else show why and stay.
+    const auto done = [self = QPointer<HostDialog>(this)](const auto &result) {
+        if (!self)
+            return;
+        self->setBusy(false);
+        if (result)
+            self->QDialog::accept();
+        else
+            self->showError(result.error().message);
+    };
+    if (m_existing)
+        m_fleet->updateHost(config(), done);
+    else
+        m_fleet->addHost(config(), done);
 }
 
 } // namespace Corral

@@ -68,6 +68,22 @@ QString row(const QString &label, const QString &text)
     return u"  %1 %2"_s.arg(label, -34).arg(text);
 }
 
+// How the GUI thread spent a phase (on a CPU, or runnable but waiting for one); also recorded
+// in the JSON as <phase>GuiCpuMs / <phase>GuiRunDelayMs.
+QString guiThreadRow(const ThreadSched &from, const ThreadSched &to, const QString &phase,
+                     QJsonObject &json)
+{
+    const double cpu = to.cpuMs - from.cpuMs;
+    const double delay = to.runDelayMs - from.runDelayMs;
+    json.insert(phase + u"GuiCpuMs"_s, cpu);
+    json.insert(phase + u"GuiRunDelayMs"_s, delay);
+    return row(
+        u"  GUI thread"_s,
+        u"%1 ms on a CPU, %2 ms runnable but waiting for one, preempted %3 times"_s.arg(fixed(cpu))
+            .arg(fixed(delay))
+            .arg(to.preemptions - from.preemptions));
+}
+
 QString lagText(const EventLoopLag::Summary &s)
 {
     if (s.samples == 0)
@@ -399,18 +415,8 @@ QJsonObject InventoryBench::loadResult(bool human) const
         json.insert(u"loadCpuMs"_s, double(cpu));
         print(row(u"load phase CPU"_s, u"%1 ms (all threads)"_s.arg(cpu)));
     }
-    if (m_guiAtLoad && m_guiAtShown) {
-        const double cpu = m_guiAtShown->cpuMs - m_guiAtLoad->cpuMs;
-        const double delay = m_guiAtShown->runDelayMs - m_guiAtLoad->runDelayMs;
-        const qint64 preempted = m_guiAtShown->preemptions - m_guiAtLoad->preemptions;
-        json.insert(u"loadGuiCpuMs"_s, cpu);
-        json.insert(u"loadGuiRunDelayMs"_s, delay);
-        print(row(u"  GUI thread"_s,
-                  u"%1 ms on a CPU, %2 ms runnable but waiting for one, preempted %3 times"_s
-                      .arg(fixed(cpu))
-                      .arg(fixed(delay))
-                      .arg(preempted)));
-    }
+    if (m_guiAtLoad && m_guiAtShown)
+        print(guiThreadRow(*m_guiAtLoad, *m_guiAtShown, u"load"_s, json));
     json.insert(u"maxVmBatchMs"_s, m_maxVmBatch.ms);
     json.insert(u"maxSortMs"_s, m_maxSort.ms);
     print(row(u"largest list re-sort"_s,
@@ -467,18 +473,8 @@ void InventoryBench::printSummary(int exitCode, const QString &error)
                     u"%1% of one core"_s.arg(fixed(serverCpu, 2))));
         }
         json.insert(u"serverCpu"_s, servers);
-        if (m_guiAtShown && m_guiAtSteadyEnd) {
-            const double cpu = m_guiAtSteadyEnd->cpuMs - m_guiAtShown->cpuMs;
-            const double delay = m_guiAtSteadyEnd->runDelayMs - m_guiAtShown->runDelayMs;
-            const qint64 preempted = m_guiAtSteadyEnd->preemptions - m_guiAtShown->preemptions;
-            json.insert(u"steadyGuiCpuMs"_s, cpu);
-            json.insert(u"steadyGuiRunDelayMs"_s, delay);
-            say(row(u"  GUI thread"_s,
-                    u"%1 ms on a CPU, %2 ms runnable but waiting for one, preempted %3 times"_s
-                        .arg(fixed(cpu))
-                        .arg(fixed(delay))
-                        .arg(preempted)));
-        }
+        if (m_guiAtShown && m_guiAtSteadyEnd)
+            say(guiThreadRow(*m_guiAtShown, *m_guiAtSteadyEnd, u"steady"_s, json));
         json.insert(u"maxStatsBatchMs"_s, m_maxStatsBatch.ms);
         say(row(u"  largest GUI-thread stats batch"_s,
                 u"%1 ms for %2 VMs (Fleet::statsUpdated through the window's models)"_s
