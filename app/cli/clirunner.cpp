@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <termios.h>
 #include <unistd.h>
 
 namespace Corral {
@@ -77,6 +78,10 @@ QString CliRunner::usage()
               "  vm list [--host HOST]\n"
               "  vm start|shutdown|poweroff|reboot|suspend|resume VM...\n"
               "  vm delete VM [--with-storage]\n"
+              "  ssh HOST|VM [-- COMMAND...]    a shell, or the command's output and status\n"
+              "  console VM [--log-seconds N]   the serial console (Ctrl+] leaves)\n"
+              "  forward VM LOCALPORT:GUESTPORT [--bind ADDRESS]   GUESTPORT may be \"vnc\"\n"
+              "  term render --cols C --rows R  stdin through Corral's terminal, as text\n"
               "VM is NAME or HOST/NAME. The catalog is $CORRAL_DB, else the user's data dir.\n");
 }
 
@@ -101,6 +106,12 @@ void CliRunner::start(const QStringList &arguments)
         m_out << QCoreApplication::applicationVersion() << '\n';
         return finish(Exit::Ok);
     }
+    if (!args.isEmpty() && args.first() == u"ssh")
+        return sshCommand(args.mid(1));
+    if (!args.isEmpty() && args.first() == u"console")
+        return consoleCommand(args.mid(1));
+    if (!args.isEmpty() && args.first() == u"forward")
+        return forwardCommand(args.mid(1));
     if (args.size() < 2) {
         m_err << usage();
         return finish(Exit::Usage);
@@ -425,19 +436,38 @@ void CliRunner::onCredentialRequest(const CredentialRequest &request)
     else
         m_err << ' ';
     m_err.flush();
+    // Secrets are read without echo.
+    termios saved{};
+    const bool hide = !request.echo && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (hide) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
     QTextStream in(stdin);
     const QString answer = in.readLine().trimmed();
+    if (hide) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        m_err << '\n';
+        m_err.flush();
+    }
     m_fleet->answerCredential(request.id, answer);
 }
 
 void CliRunner::finish(Exit code)
 {
+    finishWith(int(code));
+}
+
+void CliRunner::finishWith(int exitCode)
+{
     if (m_done)
         return;
     m_done = true;
+    leaveRawMode();
     m_out.flush();
     m_err.flush();
-    Q_EMIT finished(int(code));
+    Q_EMIT finished(exitCode);
 }
 
 void CliRunner::error(const QString &message)

@@ -8,9 +8,13 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
+
+struct termios;
 
 namespace Corral {
 
+class SshSession;
 class StoreService;
 
 // corralctl's engine: parses the arguments, drives the same Fleet the GUI uses, prints a
@@ -42,12 +46,31 @@ private:
     void vmList(QStringList args);
     void vmOperation(VmOperation op, QStringList args);
 
+    // remotecommands.cpp: ssh, console, forward.
+    struct Target
+    {
+        bool isHost = false;
+        HostInfo host; // a host name
+        VmInfo vm; // else a VM
+    };
+    void resolveTarget(const QString &name, bool vmOnly, std::function<void(Target)> then);
+    void sshCommand(QStringList args);
+    void consoleCommand(QStringList args);
+    void forwardCommand(QStringList args);
+    void runShell(SshSession *session);
+    void runExec(SshSession *session, const QString &command);
+    // Calls onSignal for SIGINT/SIGTERM (and SIGWINCH) from the event loop.
+    void watchSignals(std::function<void(int)> onSignal);
+    void enterRawMode();
+    void leaveRawMode();
+
     void openFleet();
     // Connects the given hosts (all when empty) and calls then() once each has finished its
     // first attempt: inventory complete, or offline with an error.
     void connectAndWait(QList<qint64> hostIds, std::function<void()> then);
     void onCredentialRequest(const CredentialRequest &request);
     void finish(Exit code);
+    void finishWith(int exitCode);
     void error(const QString &message);
     void printJson(const QJsonValue &value);
     void printTable(const QStringList &header, const QList<QStringList> &rows);
@@ -64,6 +87,7 @@ private:
     QSet<qint64> m_waiting;
     std::function<void()> m_afterWait;
     bool m_done = false;
+    std::unique_ptr<struct termios> m_savedTermios; // set while stdin is in raw mode
 };
 
 } // namespace Corral

@@ -1,5 +1,7 @@
 #include "fleet.h"
 
+#include "remoteaccess.h"
+
 #include "store/auditlog.h"
 #include "store/hostrepository.h"
 #include "store/storeservice.h"
@@ -77,10 +79,13 @@ Fleet::Fleet(StoreService *store, QObject *parent)
     qRegisterMetaType<CredentialRequest>();
     qRegisterMetaType<Result<void>>();
     connect(&m_tasks, &TaskManager::taskFinished, this, &Fleet::audit);
+    m_remote = std::make_unique<RemoteAccess>(this);
 }
 
 Fleet::~Fleet()
 {
+    m_remote.reset(); // SSH sessions first: their consoles may still ask the host sessions
+
     // Sessions close on their threads, all at once; the threads are joined (within one
     // shared grace period) before the libvirt event loop stops.
     for (auto &[id, entry] : m_hosts)
@@ -144,10 +149,12 @@ void Fleet::createSession(const HostConfig &config)
     connect(session, &HostSession::vmsRemoved, this, &Fleet::onVmsRemoved);
     connect(session, &HostSession::statsUpdated, this, &Fleet::onStats);
     connect(session, &HostSession::operationFinished, this, &Fleet::onOperationFinished);
-    connect(session, &HostSession::credentialRequested, this, [this](const CredentialRequest &req) {
-        m_credentialHost.insert(req.id, req.hostId);
-        Q_EMIT credentialRequested(req);
-    });
+    connect(session, &HostSession::credentialRequested, this,
+            [this, session](const CredentialRequest &req) {
+                relayCredential(req, [session](quint64 id, std::optional<QString> answer) {
+                    session->answerCredential(id, std::move(answer));
+                });
+            });
 
     const int statsInterval = m_statsIntervalMs;
     entry->thread = startWorkerThread(QStringLiteral("corral-host-") + config.name, session);
@@ -525,10 +532,26 @@ void Fleet::onStats(qint64 hostId, const QHash<QUuid, VmStats> &stats)
 
 void Fleet::answerCredential(quint64 requestId, std::optional<QString> answer)
 {
-    const qint64 hostId = m_credentialHost.take(requestId);
+    if (auto route = m_credentialRoutes.take(requestId))
+        route(requestId, std::move(answer));
+}
+
+void Fleet::relayCredential(CredentialRequest request,
+                            std::function<void(quint64, std::optional<QString>)> answer)
+{
+    m_credentialRoutes.insert(request.id, std::move(answer));
+    Q_EMIT credentialRequested(request);
+}
+
+void Fleet::runOnHost(qint64 hostId, std::function<void(virConnectPtr)> job)
+{
     auto it = m_hosts.find(hostId);
-    if (it != m_hosts.end())
-        it->second->session->answerCredential(requestId, std::move(answer));
+    if (it == m_hosts.end() || !it->second->session) {
+        job(nullptr);
+        return;
+    }
+    HostSession *session = it->second->session;
+    onSession(session, [session, job = std::move(job)] { session->runWithConnection(job); });
 }
 
 void Fleet::audit(const Task &task)

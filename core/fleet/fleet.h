@@ -17,9 +17,12 @@
 #include <memory>
 #include <optional>
 
+typedef struct _virConnect *virConnectPtr;
+
 namespace Corral {
 
 class HostSession;
+class RemoteAccess;
 class StoreService;
 class VirtEventLoop;
 
@@ -77,6 +80,17 @@ public:
     quint64 runOperation(VmOperation op, const VmKey &key, bool withStorage = false);
 
     void answerCredential(quint64 requestId, std::optional<QString> answer);
+    // Publishes a question from any of the fleet's connections (libvirt or SSH) as
+    // credentialRequested; answerCredential() for its id then calls `answer`.
+    void relayCredential(CredentialRequest request,
+                         std::function<void(quint64, std::optional<QString>)> answer);
+
+    // Runs `job` on the host session's thread with its libvirt connection (nullptr while the
+    // host is offline, and right here if the host does not exist).
+    void runOnHost(qint64 hostId, std::function<void(virConnectPtr)> job);
+
+    // Terminals, consoles, tunnels and port forwards to hosts and VMs.
+    RemoteAccess *remote() { return m_remote.get(); }
 
     TaskManager *tasks() { return &m_tasks; }
     StoreService *store() const { return m_store; }
@@ -126,7 +140,8 @@ private:
         VmKey key;
     };
     QList<PendingShutdown> m_pendingShutdowns;
-    QHash<quint64, qint64> m_credentialHost; // request id -> host id
+    QHash<quint64, std::function<void(quint64, std::optional<QString>)>> m_credentialRoutes;
+    std::unique_ptr<RemoteAccess> m_remote;
     int m_shutdownTimeoutMs = 120000;
     int m_statsIntervalMs = 3000;
     bool m_loaded = false;

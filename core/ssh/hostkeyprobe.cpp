@@ -28,8 +28,11 @@ struct HostKeyProbe::Session
 {
     ssh_session handle = ssh_new();
     bool connected = false;
+    bool owned = true;
     ~Session()
     {
+        if (!owned)
+            return;
         if (connected)
             ssh_disconnect(handle);
         ssh_free(handle);
@@ -44,6 +47,19 @@ HostKeyProbe::HostKeyProbe(QString host, int port, QString user, QString knownHo
     , m_knownHostsFile(std::move(knownHostsFile))
 { }
 
+HostKeyProbe::HostKeyProbe(ssh_session connected, QString endpointHost, int port,
+                           QString knownHostsFile)
+    : m_session(std::make_unique<Session>())
+    , m_host(std::move(endpointHost))
+    , m_port(port)
+    , m_knownHostsFile(std::move(knownHostsFile))
+{
+    ssh_free(m_session->handle);
+    m_session->handle = connected;
+    m_session->connected = true;
+    m_session->owned = false;
+}
+
 HostKeyProbe::~HostKeyProbe() = default;
 
 QString HostKeyProbe::endpoint() const
@@ -56,6 +72,16 @@ Result<HostKeyProbe::Status> HostKeyProbe::check(int timeoutSec)
     ssh_session s = m_session->handle;
     if (!s)
         return fail(ErrorCode::Generic, Tr::tr("Cannot create an SSH session."));
+    if (m_session->owned) {
+        if (auto connected = connect(timeoutSec); !connected)
+            return std::unexpected(connected.error());
+    }
+    return classify();
+}
+
+Result<void> HostKeyProbe::connect(int timeoutSec)
+{
+    ssh_session s = m_session->handle;
     const QByteArray host = m_host.toUtf8();
     const QByteArray known = QFile::encodeName(m_knownHostsFile);
     const unsigned int port = unsigned(m_port);
@@ -78,7 +104,12 @@ Result<HostKeyProbe::Status> HostKeyProbe::check(int timeoutSec)
                     QString::fromUtf8(ssh_get_error(s)));
     }
     m_session->connected = true;
+    return {};
+}
 
+Result<HostKeyProbe::Status> HostKeyProbe::classify()
+{
+    ssh_session s = m_session->handle;
     ssh_key key = nullptr;
     if (ssh_get_server_publickey(s, &key) != SSH_OK)
         return fail(ErrorCode::Connection, Tr::tr("%1 sent no host key.").arg(m_host),
@@ -123,6 +154,43 @@ Result<void> HostKeyProbe::accept()
     qCInfo(lcSsh).noquote() << "remembered host key" << m_fingerprint << "for" << endpoint() << "in"
                             << m_knownHostsFile;
     return {};
+}
+
+Result<void> HostKeyProbe::verify(const AskFunction &ask, int timeoutSec)
+{
+    auto status = check(timeoutSec);
+    if (!status)
+        return std::unexpected(status.error());
+    switch (*status) {
+    case Status::Known:
+        return {};
+    case Status::Changed:
+        return fail(
+            ErrorCode::HostKeyChanged,
+            Tr::tr("The SSH host key of %1 has CHANGED: %2 records %3, the host now "
+                   "presents %4 %5. Corral refuses to connect. If the host was "
+                   "reinstalled, remove the old key with: ssh-keygen -R '%1' -f %2")
+                .arg(endpoint(), m_knownHostsFile,
+                     m_knownFingerprint.isEmpty() ? Tr::tr("another key") : m_knownFingerprint,
+                     m_keyType, m_fingerprint));
+    case Status::Unknown:
+        break;
+    }
+
+    CredentialRequest req;
+    req.kind = CredentialRequest::Kind::HostKey;
+    req.fingerprint = m_fingerprint;
+    req.prompt = Tr::tr("The authenticity of host %1 can't be established. Its %2 key "
+                        "fingerprint is %3. Accept it and remember it in %4?")
+                     .arg(endpoint(), m_keyType, m_fingerprint, m_knownHostsFile);
+    const auto answer = ask(req);
+    if (!answer || answer->compare(u"yes", Qt::CaseInsensitive) != 0) {
+        return fail(ErrorCode::HostKeyUnknown,
+                    Tr::tr("The SSH host key of %1 (%2) is not known and was not accepted. "
+                           "Verify it and connect again, or add it to %3.")
+                        .arg(endpoint(), m_fingerprint, m_knownHostsFile));
+    }
+    return accept();
 }
 
 } // namespace Corral

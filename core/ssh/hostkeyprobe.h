@@ -1,10 +1,15 @@
 #pragma once
 
+#include "fleet/credentialrequest.h"
 #include "util/result.h"
 
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <optional>
+
+struct ssh_session_struct;
 
 namespace Corral {
 
@@ -19,6 +24,10 @@ public:
     enum class Status { Known, Unknown, Changed };
 
     HostKeyProbe(QString host, int port, QString user, QString knownHostsFile);
+    // Checks the key of a session that is already connected (not owned; the caller has set its
+    // known_hosts file). check() then only classifies.
+    HostKeyProbe(ssh_session_struct *connected, QString endpointHost, int port,
+                 QString knownHostsFile);
     ~HostKeyProbe();
 
     // Connects and classifies the server's key; Connection/Timeout errors when unreachable.
@@ -30,7 +39,16 @@ public:
     Result<void> accept();
     QString endpoint() const;
 
+    // Corral's host-key policy, shared by libvirt and SSH sessions: a known key passes, a
+    // changed key is refused with both fingerprints, an unknown key is put to the person
+    // through `ask` (a HostKey request) and remembered when the answer is "yes".
+    using AskFunction = std::function<std::optional<QString>(CredentialRequest)>;
+    Result<void> verify(const AskFunction &ask, int timeoutSec = 10);
+
 private:
+    Result<void> connect(int timeoutSec);
+    Result<Status> classify();
+
     struct Session;
     std::unique_ptr<Session> m_session;
     QString m_host;

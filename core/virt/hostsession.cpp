@@ -25,9 +25,6 @@ constexpr unsigned KeepAliveCount = 3;
 constexpr int MaxRetryDelayMs = 15000;
 constexpr int FlushDelayMs = 25; // coalesces event bursts into one batch
 constexpr int FullRelistThreshold = 64; // more dirty VMs than this: one listing is cheaper
-constexpr auto PromptTimeout = std::chrono::minutes(5);
-
-std::atomic<quint64> nextPromptId{1};
 
 // The URI libvirt is given. libvirt 9.0's libssh transport leaves replies larger than a few
 // KiB in libssh's buffer until the client's I/O loop next wakes (the keepalive timer), and
@@ -242,10 +239,7 @@ HostSession::~HostSession()
 void HostSession::open()
 {
     m_wantConnected = true;
-    {
-        std::lock_guard lock(m_promptMutex);
-        m_promptsCancelled = false;
-    }
+    m_prompts.reset();
     if (!m_conn && m_info.state != HostState::Connecting) {
         m_retryDelayMs = 1000;
         connectNow();
@@ -359,40 +353,7 @@ Result<void> HostSession::verifyHostKey()
         return {};
 
     HostKeyProbe probe(uri->host, uri->sshPort(), uri->user, uri->knownHostsFile());
-    auto status = probe.check();
-    if (!status)
-        return std::unexpected(status.error());
-    switch (*status) {
-    case HostKeyProbe::Status::Known:
-        return {};
-    case HostKeyProbe::Status::Changed:
-        return fail(ErrorCode::HostKeyChanged,
-                    tr("The SSH host key of %1 has CHANGED: %2 records %3, the host now "
-                       "presents %4 %5. Corral refuses to connect. If the host was reinstalled, "
-                       "remove the old key with: ssh-keygen -R '%1' -f %2")
-                        .arg(probe.endpoint(), uri->knownHostsFile(),
-                             probe.knownFingerprint().isEmpty() ? tr("another key")
-                                                                : probe.knownFingerprint(),
-                             probe.keyType(), probe.fingerprint()));
-    case HostKeyProbe::Status::Unknown:
-        break;
-    }
-
-    CredentialRequest req;
-    req.kind = CredentialRequest::Kind::HostKey;
-    req.fingerprint = probe.fingerprint();
-    req.prompt
-        = tr("The authenticity of host %1 can't be established. Its %2 key fingerprint "
-             "is %3. Accept it and remember it in %4?")
-              .arg(probe.endpoint(), probe.keyType(), probe.fingerprint(), uri->knownHostsFile());
-    const auto answer = ask(req);
-    if (!answer || answer->compare(u"yes", Qt::CaseInsensitive) != 0) {
-        return fail(ErrorCode::HostKeyUnknown,
-                    tr("The SSH host key of %1 (%2) is not known and was not accepted. Verify "
-                       "it and connect again, or add it to %3.")
-                        .arg(probe.endpoint(), probe.fingerprint(), uri->knownHostsFile()));
-    }
-    return probe.accept();
+    return probe.verify([this](CredentialRequest req) { return ask(std::move(req)); });
 }
 
 Result<void> HostSession::openConnection()
@@ -852,41 +813,27 @@ Result<void> HostSession::executeOperation(VmOperation op, const QUuid &uuid, bo
                                 vmName);
 }
 
+void HostSession::runWithConnection(const std::function<void(virConnectPtr)> &job)
+{
+    job(m_conn ? m_conn->conn.get() : nullptr);
+}
+
 std::optional<QString> HostSession::ask(CredentialRequest request)
 {
-    request.id = nextPromptId.fetch_add(1);
+    request.id = PromptGate::nextId();
     request.hostId = m_info.config.id;
     request.hostName = m_info.config.name;
-    std::unique_lock lock(m_promptMutex);
-    if (m_promptsCancelled)
-        return std::nullopt;
-    m_promptId = request.id;
-    m_promptAnswer.reset();
-    lock.unlock();
-    Q_EMIT credentialRequested(request);
-    lock.lock();
-    const bool answered = m_promptCond.wait_for(
-        lock, PromptTimeout, [this] { return m_promptAnswer.has_value() || m_promptsCancelled; });
-    m_promptId = 0;
-    if (!answered || m_promptsCancelled || !m_promptAnswer)
-        return std::nullopt;
-    return *std::exchange(m_promptAnswer, std::nullopt);
+    return m_prompts.ask(request.id, [&] { Q_EMIT credentialRequested(request); });
 }
 
 void HostSession::answerCredential(quint64 requestId, std::optional<QString> answer)
 {
-    std::lock_guard lock(m_promptMutex);
-    if (requestId != m_promptId)
-        return;
-    m_promptAnswer.emplace(std::move(answer));
-    m_promptCond.notify_all();
+    m_prompts.answer(requestId, std::move(answer));
 }
 
 void HostSession::cancelCredentials()
 {
-    std::lock_guard lock(m_promptMutex);
-    m_promptsCancelled = true;
-    m_promptCond.notify_all();
+    m_prompts.cancel();
 }
 
 } // namespace Corral

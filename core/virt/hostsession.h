@@ -4,6 +4,7 @@
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
 #include "fleet/vmoperation.h"
+#include "util/promptgate.h"
 #include "util/result.h"
 
 #include <QElapsedTimer>
@@ -12,10 +13,11 @@
 #include <QSet>
 #include <QTimer>
 
-#include <condition_variable>
+#include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
+
+typedef struct _virConnect *virConnectPtr;
 
 namespace Corral {
 
@@ -43,6 +45,9 @@ public:
     void updateConfig(const HostConfig &config); // reconnects if the URI changed
     void runOperation(quint64 taskId, VmOperation op, const QUuid &uuid, bool withStorage);
     void setStatsInterval(int msec);
+    // Runs `job` on the session thread with the live connection (nullptr while offline), for
+    // work outside the inventory: consoles, guest addresses.
+    void runWithConnection(const std::function<void(virConnectPtr)> &job);
 
     // --- thread-safe ---
     void answerCredential(quint64 requestId, std::optional<QString> answer);
@@ -110,11 +115,7 @@ private:
 
     // Credential prompts: the session thread waits inside libvirt's auth callback while the
     // question travels to the user and back.
-    std::mutex m_promptMutex;
-    std::condition_variable m_promptCond;
-    quint64 m_promptId = 0;
-    std::optional<std::optional<QString>> m_promptAnswer;
-    bool m_promptsCancelled = false;
+    PromptGate m_prompts;
 };
 
 } // namespace Corral
