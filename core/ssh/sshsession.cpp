@@ -563,6 +563,9 @@ struct Worker : std::enable_shared_from_this<Worker>
             c.fd = -1;
         }
         if (c.ch) {
+            // libssh keeps a channel that is closed locally until the remote's close arrives,
+            // and would then call back into `c`, which is about to be freed.
+            ssh_remove_channel_callbacks(c.ch, &c.callbacks);
             if (session && ssh_channel_is_open(c.ch))
                 ssh_channel_close(c.ch);
             ssh_channel_free(c.ch);
