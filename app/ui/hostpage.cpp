@@ -41,6 +41,18 @@ HostPage::HostPage(Fleet *fleet, HostModel *model, QWidget *parent)
         = new QAction(Icons::symbolic(QStringLiteral("disconnect")), tr("Disconnect"), this);
     m_disconnectAction->setObjectName(QStringLiteral("host.disconnect"));
 
+    m_sshAction = new QAction(Icons::symbolic(QStringLiteral("terminal")), tr("Open SSH"), this);
+    m_sshAction->setObjectName(QStringLiteral("host.ssh"));
+    m_sshAction->setStatusTip(tr("Open a shell on the selected hosts (over the host's one SSH "
+                                 "session)"));
+    connect(m_sshAction, &QAction::triggered, this, [this] {
+        QList<qint64> ids;
+        for (const HostInfo &host : selectedHosts())
+            ids.append(host.config.id);
+        if (!ids.isEmpty())
+            Q_EMIT openShellRequested(ids);
+    });
+
     connect(m_addAction, &QAction::triggered, this, &HostPage::addHost);
     connect(m_editAction, &QAction::triggered, this, &HostPage::editHost);
     connect(m_removeAction, &QAction::triggered, this, &HostPage::removeHosts);
@@ -59,6 +71,8 @@ HostPage::HostPage(Fleet *fleet, HostModel *model, QWidget *parent)
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_connectAction);
     m_toolBar->addAction(m_disconnectAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_sshAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_removeAction);
     layout->addWidget(m_toolBar);
@@ -114,6 +128,9 @@ void HostPage::setActive(bool active)
     m_active = active;
     // Shares the Delete key with the VMs page's Delete…; only the shown page holds it.
     m_removeAction->setShortcut(active ? QKeySequence(QKeySequence::Delete) : QKeySequence());
+    // Open SSH shares Ctrl+Shift+T with the VMs page's in the same way.
+    m_sshAction->setShortcut(active ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)
+                                    : QKeySequence());
     updateActions();
 }
 
@@ -136,6 +153,7 @@ void HostPage::updateActions()
         return h.state != HostState::Offline || h.nextRetry.isValid();
     });
     m_editAction->setEnabled(hosts.size() == 1);
+    m_sshAction->setEnabled(!hosts.isEmpty());
     m_removeAction->setEnabled(!hosts.isEmpty());
     m_connectAction->setEnabled(anyOffline);
     m_disconnectAction->setEnabled(anyOnline);
@@ -219,6 +237,8 @@ void HostPage::showContextMenu(const QPoint &pos)
         menu.addSeparator();
         menu.addAction(m_connectAction);
         menu.addAction(m_disconnectAction);
+        menu.addSeparator();
+        menu.addAction(m_sshAction);
         menu.addSeparator();
         menu.addAction(m_removeAction);
     } else {

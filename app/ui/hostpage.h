@@ -16,7 +16,8 @@ class PlaceholderTreeView;
 
 // The Hosts page: every configured host with its connection state and capacity, and the
 // actions to add, edit, remove, connect and disconnect hosts. Double-click edits a host.
-// Removing asks first and says that the VMs on the host are not touched.
+// Removing asks first and says that the VMs on the host are not touched. Open SSH
+// (Ctrl+Shift+T) asks the main window for a shell tab per selected host.
 class HostPage final : public QWidget
 {
     Q_OBJECT
@@ -28,6 +29,7 @@ public:
     QAction *addHostAction() const { return m_addAction; }
     QAction *editHostAction() const { return m_editAction; }
     QAction *removeHostAction() const { return m_removeAction; }
+    QAction *sshAction() const { return m_sshAction; }
     QAction *connectHostAction() const { return m_connectAction; }
     QAction *disconnectHostAction() const { return m_disconnectAction; }
     PlaceholderTreeView *view() const { return m_view; }
@@ -41,6 +43,9 @@ public:
 
     // Opens the Add Host dialog (any page may ask for it).
     void addHost();
+
+Q_SIGNALS:
+    void openShellRequested(const QList<qint64> &hostIds);
 
 private:
     void editHost();
@@ -60,6 +65,7 @@ private:
     QAction *m_removeAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
+    QAction *m_sshAction = nullptr;
     bool m_active = true;
 };
 

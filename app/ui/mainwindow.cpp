@@ -1,14 +1,19 @@
 #include "mainwindow.h"
 
 #include "comingsoonpage.h"
+#include "consoletab.h"
+#include "consolewindow.h"
 #include "credentialdialog.h"
 #include "fleet/fleet.h"
+#include "fleet/remoteaccess.h"
 #include "hostmodel.h"
 #include "hostpage.h"
 #include "icons.h"
 #include "placeholdertreeview.h"
+#include "portforwarddialog.h"
 #include "taskdock.h"
 #include "taskmodel.h"
+#include "term/consolestream.h"
 #include "vmfilterproxymodel.h"
 #include "vmmodel.h"
 #include "vmpage.h"
@@ -88,12 +93,70 @@ MainWindow::MainWindow(Fleet *fleet, const UiSettings &settings, QWidget *parent
         connect(tasks, &TaskManager::taskFinished, this, &MainWindow::onTaskFinished);
     }
     connect(m_vmModel, &VmModel::countsChanged, this, &MainWindow::updateStatus);
+    connect(m_vmPage, &VmPage::openSshRequested, this, &MainWindow::openVmShells);
+    connect(m_vmPage, &VmPage::openSerialRequested, this, &MainWindow::openSerialConsoles);
+    connect(m_vmPage, &VmPage::forwardPortsRequested, this, &MainWindow::showPortForwards);
+    connect(m_hostPage, &HostPage::openShellRequested, this, &MainWindow::openHostShells);
 
     restoreSettings(settings);
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Consoles close their sessions while the fleet still exists.
+    for (const auto &dialog : std::as_const(m_forwardDialogs))
+        delete dialog.data();
+    m_console.reset();
+}
+
+void MainWindow::openConsoleTab(std::unique_ptr<ConsoleStream> stream)
+{
+    if (!m_console)
+        m_console = std::make_unique<ConsoleWindow>(m_fleet ? m_fleet->store() : nullptr);
+    m_console->addTab(new ConsoleTab(std::move(stream)));
+}
+
+// Tabs beyond this many per action would bury the window; the rest are left for a second go.
+static constexpr int MaxTabsPerAction = 12;
+
+void MainWindow::openHostShells(const QList<qint64> &hostIds)
+{
+    if (!m_fleet)
+        return;
+    for (qint64 id : hostIds.mid(0, MaxTabsPerAction))
+        openConsoleTab(m_fleet->remote()->hostShell(id));
+}
+
+void MainWindow::openVmShells(const QList<VmKey> &vms)
+{
+    if (!m_fleet)
+        return;
+    for (const VmKey &vm : vms.mid(0, MaxTabsPerAction))
+        openConsoleTab(m_fleet->remote()->vmShell(vm));
+}
+
+void MainWindow::openSerialConsoles(const QList<VmKey> &vms)
+{
+    if (!m_fleet)
+        return;
+    for (const VmKey &vm : vms.mid(0, MaxTabsPerAction))
+        openConsoleTab(m_fleet->remote()->serialConsole(vm));
+}
+
+void MainWindow::showPortForwards(const VmKey &vm)
+{
+    if (!m_fleet)
+        return;
+    QPointer<PortForwardDialog> &dialog = m_forwardDialogs[qMakePair(vm.hostId, vm.uuid)];
+    if (!dialog) {
+        dialog = new PortForwardDialog(m_fleet, vm, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
 
 void MainWindow::createSidebar()
 {
@@ -154,6 +217,23 @@ void MainWindow::createMenus()
     toggleTasks->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     toggleTasks->setObjectName(QStringLiteral("view.tasks"));
     view->addAction(toggleTasks);
+    auto *showConsole
+        = new QAction(Icons::symbolic(QStringLiteral("terminal")), tr("&Console Window"), this);
+    showConsole->setObjectName(QStringLiteral("view.console"));
+    showConsole->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Apostrophe));
+    showConsole->setStatusTip(tr("Show the window with the shell and serial console tabs"));
+    connect(showConsole, &QAction::triggered, this, [this] {
+        if (!m_console) {
+            statusBar()->showMessage(tr("No consoles yet: select a host or VM and choose Open "
+                                        "SSH or Serial Console."),
+                                     5000);
+            return;
+        }
+        m_console->show();
+        m_console->raise();
+        m_console->activateWindow();
+    });
+    view->addAction(showConsole);
 
     QMenu *vm = menuBar()->addMenu(tr("V&M"));
     vm->addAction(m_vmPage->findAction());
@@ -164,6 +244,10 @@ void MainWindow::createMenus()
             vm->addSeparator();
         vm->addAction(action);
     }
+    vm->addSeparator();
+    vm->addAction(m_vmPage->sshAction());
+    vm->addAction(m_vmPage->serialAction());
+    vm->addAction(m_vmPage->forwardAction());
 
     QMenu *host = menuBar()->addMenu(tr("H&ost"));
     host->addAction(m_hostPage->addHostAction());
@@ -171,6 +255,8 @@ void MainWindow::createMenus()
     host->addSeparator();
     host->addAction(m_hostPage->connectHostAction());
     host->addAction(m_hostPage->disconnectHostAction());
+    host->addSeparator();
+    host->addAction(m_hostPage->sshAction());
     host->addSeparator();
     host->addAction(m_hostPage->removeHostAction());
 

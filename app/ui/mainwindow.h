@@ -1,10 +1,15 @@
 #pragma once
 
 #include "fleet/credentialrequest.h"
+#include "fleet/fleet.h"
 #include "fleet/task.h"
 #include "uisettings.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -14,8 +19,11 @@ class QStackedWidget;
 
 namespace Corral {
 
+class ConsoleStream;
+class ConsoleWindow;
 class Fleet;
 class HostModel;
+class PortForwardDialog;
 class HostPage;
 class TaskDock;
 class TaskModel;
@@ -51,6 +59,14 @@ public:
     VmPage *vmPage() const { return m_vmPage; }
     HostPage *hostPage() const { return m_hostPage; }
     TaskDock *taskDock() const { return m_taskDock; }
+    // The console window (tabs of shells and serial consoles); null until first used.
+    ConsoleWindow *consoleWindow() const { return m_console.get(); }
+
+    // Console actions: one tab per host or VM, in the one console window.
+    void openHostShells(const QList<qint64> &hostIds);
+    void openVmShells(const QList<VmKey> &vms);
+    void openSerialConsoles(const QList<VmKey> &vms);
+    void showPortForwards(const VmKey &vm);
     QListWidget *sidebar() const { return m_sidebar; }
 
     static QString pageKey(Page page);
@@ -68,6 +84,7 @@ private:
     void onTaskFinished(const Task &task);
     void askCredential(const CredentialRequest &request);
     void showAbout();
+    void openConsoleTab(std::unique_ptr<ConsoleStream> stream);
 
     Fleet *m_fleet;
     VmModel *m_vmModel = nullptr;
@@ -83,6 +100,8 @@ private:
     QLabel *m_vmsStatus = nullptr;
     QLabel *m_tasksStatus = nullptr;
     bool m_settingsSaved = false;
+    std::unique_ptr<ConsoleWindow> m_console;
+    QHash<QPair<qint64, QUuid>, QPointer<PortForwardDialog>> m_forwardDialogs;
 };
 
 } // namespace Corral

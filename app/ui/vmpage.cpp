@@ -53,6 +53,7 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
     m_proxy->setSourceModel(model);
 
     createActions();
+    createConsoleActions();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -67,6 +68,10 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
             m_toolBar->addSeparator();
         m_toolBar->addAction(a);
     }
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_sshAction);
+    m_toolBar->addAction(m_serialAction);
+    m_toolBar->addAction(m_forwardAction);
     layout->addWidget(m_toolBar);
 
     auto *filterBar = new QHBoxLayout;
@@ -205,6 +210,48 @@ void VmPage::createActions()
     });
 }
 
+void VmPage::createConsoleActions()
+{
+    auto make = [this](const char *icon, const QString &text, const QString &tip,
+                       const QKeySequence &shortcut, const char *name) {
+        auto *action = new QAction(Icons::symbolic(QString::fromLatin1(icon)), text, this);
+        action->setObjectName(QString::fromLatin1(name));
+        action->setShortcut(shortcut);
+        action->setStatusTip(tip);
+        action->setToolTip(QString(text).remove(u'…') + u" ("
+                           + shortcut.toString(QKeySequence::NativeText) + u')');
+        return action;
+    };
+    m_sshAction = make("terminal", tr("Open SSH"),
+                       tr("Open a shell in the selected VMs over SSH, through their host"),
+                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), "vm.ssh");
+    m_serialAction = make("console", tr("Serial Console"),
+                          tr("Open the serial consoles of the selected VMs (a stopped VM's "
+                             "console opens when it starts)"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), "vm.serial");
+    m_forwardAction = make("forward", tr("Forward Ports…"),
+                           tr("Forward local ports to the selected VM's SSH, VNC or other ports"),
+                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), "vm.forward");
+    connect(m_sshAction, &QAction::triggered, this, [this] {
+        QList<VmKey> keys;
+        for (const VmKey &key : selectedKeys()) {
+            const auto vm = m_fleet ? m_fleet->vm(key) : std::nullopt;
+            if (vm && vm->state == VmState::Running)
+                keys.append(key);
+        }
+        if (!keys.isEmpty())
+            Q_EMIT openSshRequested(keys);
+    });
+    connect(m_serialAction, &QAction::triggered, this, [this] {
+        if (const auto keys = selectedKeys(); !keys.isEmpty())
+            Q_EMIT openSerialRequested(keys);
+    });
+    connect(m_forwardAction, &QAction::triggered, this, [this] {
+        if (const auto keys = selectedKeys(); keys.size() == 1)
+            Q_EMIT forwardPortsRequested(keys.first());
+    });
+}
+
 QList<QAction *> VmPage::operationActions() const
 {
     QList<QAction *> list(m_actions.cbegin(), m_actions.cend());
@@ -219,6 +266,8 @@ void VmPage::setActive(bool active)
     // for ambiguous shortcuts, so only the shown page's action holds the key.
     action(VmOperation::Delete)
         ->setShortcut(active ? QKeySequence(QKeySequence::Delete) : QKeySequence());
+    m_sshAction->setShortcut(active ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)
+                                    : QKeySequence());
     updateActions();
 }
 
@@ -292,6 +341,22 @@ void VmPage::updateActions()
     }
     for (size_t i = 0; i < enabled.size(); ++i)
         m_actions[i]->setEnabled(enabled[i]);
+
+    // Consoles: SSH needs a running guest; serial and forwards need a connected host.
+    bool anyRunning = false;
+    bool anyOnline = false;
+    const QModelIndexList rows
+        = m_active ? m_view->selectionModel()->selectedRows() : QModelIndexList();
+    for (const QModelIndex &index : rows) {
+        const VmInfo &vm = m_model->vmAt(m_proxy->mapToSource(index).row());
+        if (!m_model->isHostOnline(vm.hostId))
+            continue;
+        anyOnline = true;
+        anyRunning = anyRunning || vm.state == VmState::Running;
+    }
+    m_sshAction->setEnabled(anyRunning);
+    m_serialAction->setEnabled(anyOnline);
+    m_forwardAction->setEnabled(anyOnline && rows.size() == 1);
 }
 
 QString VmPage::nameList(const QStringList &names, int total, int limit)
@@ -426,6 +491,10 @@ void VmPage::showContextMenu(const QPoint &pos)
             menu.addSeparator();
         menu.addAction(action);
     }
+    menu.addSeparator();
+    menu.addAction(m_sshAction);
+    menu.addAction(m_serialAction);
+    menu.addAction(m_forwardAction);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 

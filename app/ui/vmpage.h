@@ -27,7 +27,8 @@ class VmModel;
 //
 // Shortcuts (window-wide while the page is shown): Start Ctrl+Shift+S, Shut Down
 // Ctrl+Shift+D, Power Off Ctrl+Shift+F, Reboot Ctrl+Shift+R, Suspend Ctrl+Shift+P, Resume
-// Ctrl+Shift+U, Delete… Del, filter Ctrl+F.
+// Ctrl+Shift+U, Delete… Del, filter Ctrl+F. Consoles: Open SSH Ctrl+Shift+T, Open Serial
+// Console Ctrl+Shift+L, Forward Ports… Ctrl+Shift+O; the main window opens them.
 class VmPage final : public QWidget
 {
     Q_OBJECT
@@ -39,6 +40,9 @@ public:
     QAction *action(VmOperation op) const { return m_actions.at(size_t(op)); }
     QList<QAction *> operationActions() const;
     QAction *findAction() const { return m_findAction; }
+    QAction *sshAction() const { return m_sshAction; }
+    QAction *serialAction() const { return m_serialAction; }
+    QAction *forwardAction() const { return m_forwardAction; }
     PlaceholderTreeView *view() const { return m_view; }
     VmFilterProxyModel *proxy() const { return m_proxy; }
     QLineEdit *searchField() const { return m_search; }
@@ -59,8 +63,14 @@ public:
     // At most `limit` of `names`, one per line, then "and N more" up to `total`.
     static QString nameList(const QStringList &names, int total, int limit = 10);
 
+Q_SIGNALS:
+    void openSshRequested(const QList<Corral::VmKey> &vms);
+    void openSerialRequested(const QList<Corral::VmKey> &vms);
+    void forwardPortsRequested(const Corral::VmKey &vm);
+
 private:
     void createActions();
+    void createConsoleActions();
     void updateActions();
     void scheduleActionUpdate();
     void trigger(VmOperation op);
@@ -79,6 +89,9 @@ private:
     QComboBox *m_hostCombo = nullptr;
     std::array<QAction *, 7> m_actions{};
     QAction *m_findAction = nullptr;
+    QAction *m_sshAction = nullptr;
+    QAction *m_serialAction = nullptr;
+    QAction *m_forwardAction = nullptr;
     QTimer m_actionUpdate;
     bool m_active = true;
 };

@@ -123,6 +123,8 @@ Q_SIGNALS:
     void altScreenChanged(bool active);
 
 private:
+    void finishOp(); // ends a public operation; emits what it collected
+
     struct Private;
     std::unique_ptr<Private> d;
 };
