@@ -31,13 +31,15 @@ private:
         QByteArray err;
     };
 
-    Run ctl(const QStringList &args)
+    Run ctl(const QStringList &args, const QByteArray &input = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("CORRAL_DB"), m_db);
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(CORRALCTL), args);
+        p.write(input);
+        p.closeWriteChannel();
         Run r;
         if (!p.waitForFinished(90000)) {
             p.kill();
@@ -123,6 +125,59 @@ private Q_SLOTS:
         r = ctl({QStringLiteral("--json"), QStringLiteral("vm"), QStringLiteral("list")});
         QCOMPARE(findVm(jsonArray(r), QStringLiteral("lab3-vm2")).value(u"state").toString(),
                  QStringLiteral("shutoff"));
+    }
+
+    // ssh: the remote command's output, stderr and exit status; stdin goes to the command.
+    void sshRunsCommands()
+    {
+        Run r = ctl(words({"ssh", "lab1", "--", "sh", "-c", "'echo out; echo err >&2; exit 7'"}));
+        QCOMPARE(r.code, 7);
+        QCOMPARE(r.out, QByteArray("out\n"));
+        QVERIFY(r.err.contains("err\n"));
+
+        r = ctl(words({"ssh", "lab1", "--", "tr", "a-z", "A-Z"}), "corral\n");
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QByteArray("CORRAL\n"));
+
+        // Into a guest, through its host's SSH session and the VM's port mapping.
+        r = ctl(words({"ssh", "lab2/lab2-vm1", "--", "hostname"}));
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("lab2-vm1\n"));
+
+        // Without a terminal there is no interactive shell: a usage error that says what to do.
+        r = ctl(words({"ssh", "lab1"}));
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.startsWith("corralctl: "));
+        QVERIFY(r.err.contains("--"));
+
+        r = ctl(words({"ssh", "nosuchhost", "--", "true"}));
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.startsWith("corralctl: ") && r.err.contains("nosuchhost"),
+                 r.err.constData());
+    }
+
+    // console --log-seconds: what the serial console shows while the VM boots.
+    void consoleLogsTheBoot()
+    {
+        QProcess console;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CORRAL_DB"), m_db);
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(CORRALCTL),
+                      words({"console", "lab3/lab3-vm2", "--log-seconds", "45"}));
+        QVERIFY(console.waitForStarted());
+        // The console waits for the VM; start it.
+        QByteArray said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += console.readAllStandardError()).contains("Waiting"),
+                                 20000);
+        Run r = ctl(words({"vm", "start", "lab3/lab3-vm2"}));
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(console.waitForFinished(90000));
+        QCOMPARE(console.exitCode(), 0);
+        const QByteArray shown = console.readAllStandardOutput();
+        QVERIFY2(shown.contains("CORRAL-GUEST-BOOTED lab3-vm2"), shown.constData());
+        r = ctl(words({"vm", "poweroff", "lab3/lab3-vm2"}));
+        QVERIFY2(r.code == 0, r.err.constData());
     }
 
     void errors_data()
