@@ -19,6 +19,7 @@ struct SshEndpoint
     QString knownHostsFile; // empty: ~/.ssh/known_hosts
     bool verifyHostKey = true;
     bool useSshConfig = true;
+    QString sshConfigFile; // empty: ~/.ssh/config (and /etc/ssh/ssh_config)
     int tunnelFd = -1; // a connected socket to use instead of TCP (owned by the session)
 
     // The SSH side of a libvirt URI; local URIs (qemu:///system) are an Unsupported error.

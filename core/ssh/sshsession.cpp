@@ -269,7 +269,12 @@ struct Worker : std::enable_shared_from_this<Worker>
         const QByteArray host = endpoint.host.toUtf8();
         ssh_options_set(s, SSH_OPTIONS_HOST, host.constData());
         if (endpoint.useSshConfig && endpoint.tunnelFd < 0) {
-            ssh_options_parse_config(s, nullptr);
+            const QByteArray config = QFile::encodeName(endpoint.sshConfigFile);
+            ssh_options_parse_config(s, config.isEmpty() ? nullptr : config.constData());
+            if (!config.isEmpty()) {
+                const int no = 0; // that file only: not ~/.ssh/config again at connect
+                ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &no);
+            }
         } else {
             const int no = 0;
             ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &no);

@@ -303,6 +303,37 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_fleet->host(lab3)->state, HostState::Connected, 40000);
     }
 
+    // ~/.ssh/config completes an endpoint: an alias becomes address, port, user and key.
+    void sshConfigAliasIsHonoured()
+    {
+        QTemporaryDir dir;
+        QFile config(dir.filePath(QStringLiteral("config")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("Host corral-alias\n"
+                     "    HostName 127.0.0.12\n"
+                     "    Port 2222\n"
+                     "    User corral-lab\n"
+                     "    IdentityFile "
+                     + QFile::encodeName(keyFile()) + "\n");
+        config.close();
+        SshEndpoint endpoint;
+        endpoint.label = QStringLiteral("alias");
+        endpoint.host = QStringLiteral("corral-alias");
+        endpoint.knownHostsFile = knownHosts();
+        endpoint.sshConfigFile = config.fileName();
+        SshSession session(endpoint);
+        SshChannel *channel = session.openExec(QStringLiteral("echo via-alias"), &session);
+        QByteArray out;
+        connect(channel, &SshChannel::dataReceived, this,
+                [&out](const QByteArray &bytes) { out += bytes; });
+        QSignalSpy closed(channel, &SshChannel::closed);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 20000);
+        QVERIFY2(closed.first().at(1).toString().isEmpty(),
+                 qPrintable(closed.first().at(1).toString()));
+        QCOMPARE(closed.first().at(0).toInt(), 0);
+        QCOMPARE(out, QByteArray("via-alias\n"));
+    }
+
     // A host key that changed is refused with both fingerprints, never asked.
     void changedHostKeyIsRefused()
     {
