@@ -14,6 +14,7 @@ struct termios;
 
 namespace Corral {
 
+class SshChannel;
 class SshSession;
 class StoreService;
 
@@ -59,6 +60,7 @@ private:
     void forwardCommand(QStringList args);
     void runShell(SshSession *session);
     void runExec(SshSession *session, const QString &command);
+    void forwardStdin(SshChannel *channel); // stdin to the channel, EOF at its end
     // Calls onSignal for SIGINT/SIGTERM (and SIGWINCH) from the event loop.
     void watchSignals(std::function<void(int)> onSignal);
     void enterRawMode();

@@ -174,6 +174,21 @@ void CliRunner::sshCommand(QStringList args)
     });
 }
 
+void CliRunner::forwardStdin(SshChannel *channel)
+{
+    auto *input = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+    connect(input, &QSocketNotifier::activated, this, [input, channel] {
+        char buffer[16384];
+        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n > 0) {
+            channel->write(QByteArray(buffer, n));
+        } else if (n == 0 || errno != EAGAIN) {
+            input->setEnabled(false);
+            channel->sendEof();
+        }
+    });
+}
+
 void CliRunner::runExec(SshSession *session, const QString &command)
 {
     SshChannel *channel = session->openExec(command, this);
@@ -188,19 +203,7 @@ void CliRunner::runExec(SshSession *session, const QString &command)
         finishWith(exitStatus < 0 ? 255 : exitStatus);
     });
     // The command's stdin is ours; end of input becomes EOF on the channel.
-    connect(channel, &SshChannel::opened, this, [this, channel] {
-        auto *input = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
-        connect(input, &QSocketNotifier::activated, this, [input, channel] {
-            char buffer[16384];
-            const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-            if (n > 0) {
-                channel->write(QByteArray(buffer, n));
-            } else if (n == 0 || errno != EAGAIN) {
-                input->setEnabled(false);
-                channel->sendEof();
-            }
-        });
-    });
+    connect(channel, &SshChannel::opened, this, [this, channel] { forwardStdin(channel); });
     watchSignals([this, channel](int signo) {
         if (signo != SIGWINCH) {
             channel->close();
@@ -228,17 +231,7 @@ void CliRunner::runShell(SshSession *session)
     });
     connect(channel, &SshChannel::opened, this, [this, channel] {
         enterRawMode();
-        auto *input = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
-        connect(input, &QSocketNotifier::activated, this, [input, channel] {
-            char buffer[4096];
-            const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-            if (n > 0) {
-                channel->write(QByteArray(buffer, n));
-            } else if (n == 0 || errno != EAGAIN) {
-                input->setEnabled(false);
-                channel->sendEof();
-            }
-        });
+        forwardStdin(channel);
     });
     watchSignals([this, channel](int signo) {
         if (signo == SIGWINCH) {

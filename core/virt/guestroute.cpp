@@ -41,6 +41,24 @@ Result<QString> liveXml(virDomainPtr dom)
     return QString::fromUtf8(xml.get());
 }
 
+struct DomainXml
+{
+    DomainPtr dom;
+    QString xml;
+};
+
+// The domain and its live definition.
+Result<DomainXml> lookupWithXml(virConnectPtr conn, const QUuid &uuid)
+{
+    auto dom = lookup(conn, uuid);
+    if (!dom)
+        return std::unexpected(dom.error());
+    auto xml = liveXml(dom->get());
+    if (!xml)
+        return std::unexpected(xml.error());
+    return DomainXml{std::move(*dom), std::move(*xml)};
+}
+
 // The first usable IPv4 (then IPv6) address libvirt reports from `source`.
 QString interfaceAddress(virDomainPtr dom, unsigned int source)
 {
@@ -121,20 +139,18 @@ Result<GuestRoute> vncConsole(const QString &domainXml, const QString &vmName)
 
 Result<GuestRoute> resolvePort(virConnectPtr conn, const QUuid &uuid, quint16 guestPort)
 {
-    auto dom = lookup(conn, uuid);
-    if (!dom)
-        return std::unexpected(dom.error());
-    auto xml = liveXml(dom->get());
-    if (!xml)
-        return std::unexpected(xml.error());
+    auto found = lookupWithXml(conn, uuid);
+    if (!found)
+        return std::unexpected(found.error());
+    virDomainPtr dom = found->dom.get();
     QString user;
-    const auto mappings = portMappings(*xml, &user);
+    const auto mappings = portMappings(found->xml, &user);
     for (const PortMapping &m : mappings) {
         if (m.guestPort == guestPort)
             return GuestRoute{m.address, m.hostPort, user, QStringLiteral("port mapping")};
     }
-    const QString name = domainName(dom->get());
-    if (virDomainIsActive(dom->get()) != 1) {
+    const QString name = domainName(dom);
+    if (virDomainIsActive(dom) != 1) {
         return fail(
             ErrorCode::Offline,
             Tr::tr("%1 is not running: start it to reach its port %2.").arg(name).arg(guestPort));
@@ -145,7 +161,7 @@ Result<GuestRoute> resolvePort(virConnectPtr conn, const QUuid &uuid, quint16 gu
         {VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP, QStringLiteral("ARP")},
     };
     for (const auto &[source, label] : sources) {
-        const QString address = interfaceAddress(dom->get(), source);
+        const QString address = interfaceAddress(dom, source);
         if (!address.isEmpty())
             return GuestRoute{address, guestPort, user, label};
     }
@@ -159,13 +175,10 @@ Result<GuestRoute> resolvePort(virConnectPtr conn, const QUuid &uuid, quint16 gu
 
 Result<GuestRoute> resolveVnc(virConnectPtr conn, const QUuid &uuid)
 {
-    auto dom = lookup(conn, uuid);
-    if (!dom)
-        return std::unexpected(dom.error());
-    auto xml = liveXml(dom->get());
-    if (!xml)
-        return std::unexpected(xml.error());
-    return vncConsole(*xml, domainName(dom->get()));
+    auto found = lookupWithXml(conn, uuid);
+    if (!found)
+        return std::unexpected(found.error());
+    return vncConsole(found->xml, domainName(found->dom.get()));
 }
 
 } // namespace Corral::GuestRoutes

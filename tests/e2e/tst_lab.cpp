@@ -2,6 +2,7 @@
 // scripts/test starts the lab and sets CORRAL_LAB_DIR; each test works on a copy of the
 // lab's catalog so it can add hosts with broken URIs without touching the lab.
 #include "fleet/fleet.h"
+#include "labsupport.h"
 #include "store/storeservice.h"
 #include "virt/virteventloop.h"
 
@@ -18,20 +19,8 @@ using namespace Corral;
 
 namespace {
 
-QString labDir()
-{
-    return qEnvironmentVariable("CORRAL_LAB_DIR");
-}
-
-// Runs scripts/lab with the given arguments against the test's lab; true on exit 0.
-bool lab(const QStringList &args)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedChannels);
-    p.start(qEnvironmentVariable("CORRAL_SOURCE_DIR") + QStringLiteral("/scripts/lab"),
-            args + QStringList{QStringLiteral("--state-dir"), labDir()});
-    return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
+using LabSupport::lab;
+using LabSupport::labDir;
 
 QString withParam(const QString &uri, const QString &key, const QString &value)
 {

@@ -3,6 +3,7 @@
 // sets CORRAL_LAB_DIR; the tests work on a copy of the lab's catalog.
 #include "fleet/fleet.h"
 #include "fleet/remoteaccess.h"
+#include "labsupport.h"
 #include "ssh/sshsession.h"
 #include "store/storeservice.h"
 #include "term/consolestream.h"
@@ -21,19 +22,8 @@ using namespace Corral;
 
 namespace {
 
-QString labDir()
-{
-    return qEnvironmentVariable("CORRAL_LAB_DIR");
-}
-
-bool lab(const QStringList &args)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::ForwardedChannels);
-    p.start(qEnvironmentVariable("CORRAL_SOURCE_DIR") + QStringLiteral("/scripts/lab"),
-            args + QStringList{QStringLiteral("--state-dir"), labDir()});
-    return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
+using LabSupport::lab;
+using LabSupport::labDir;
 
 struct Output
 {
