@@ -1,11 +1,14 @@
 #include "clirunner.h"
 
+#include "termrender.h"
+
 #include "store/database.h"
 #include "store/hostrepository.h"
 #include "store/storeservice.h"
 #include "virt/hosturi.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -112,6 +115,14 @@ void CliRunner::start(const QStringList &arguments)
         return consoleCommand(args.mid(1));
     if (!args.isEmpty() && args.first() == u"forward")
         return forwardCommand(args.mid(1));
+    if (args.size() >= 2 && args[0] == u"term" && args[1] == u"render") {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly)) {
+            error(tr("cannot read standard input"));
+            return finish(Exit::Failure);
+        }
+        return finishWith(runTermRender(args.mid(2), in, m_out, m_err));
+    }
     if (args.size() < 2) {
         m_err << usage();
         return finish(Exit::Usage);

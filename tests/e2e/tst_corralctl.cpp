@@ -156,6 +156,19 @@ private Q_SLOTS:
                  r.err.constData());
     }
 
+    // term render: bytes through Corral's emulator, the final screen as text.
+    void termRender()
+    {
+        Run r = ctl(words({"term", "render", "--cols", "20", "--rows", "4"}),
+                    "hello \x1b[31mred\x1b[0m\r\nsecond line\r\n\x1b[2;3Hx\x1b[?1049h"
+                    "alt\x1b[?1049l");
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QByteArray("hello red\nsexond line\n\n\n"));
+        r = ctl(words({"term", "render", "--cols", "0"}));
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.startsWith("corralctl: --cols"));
+    }
+
     // console --log-seconds: what the serial console shows while the VM boots.
     void consoleLogsTheBoot()
     {
