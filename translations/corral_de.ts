@@ -203,6 +203,291 @@
         <source>A QEMU URI ends in /system or /session, not &quot;%1&quot;.</source>
         <translation>Eine QEMU-URI endet auf /system oder /session, nicht auf „%1“.</translation>
     </message>
+    <message>
+        <source>SSH (22)</source>
+        <translation>SSH (22)</translation>
+    </message>
+    <message>
+        <source>Screen Sharing (5900)</source>
+        <translation>Bildschirmfreigabe (5900)</translation>
+    </message>
+    <message>
+        <source>That host is no longer configured.</source>
+        <translation>Dieser Host ist nicht mehr eingerichtet.</translation>
+    </message>
+    <message>
+        <source>That VM no longer exists.</source>
+        <translation>Diese VM existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s session is gone.</source>
+        <translation>Die Sitzung des Hosts besteht nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Corral is shutting down.</source>
+        <translation>Corral wird beendet.</translation>
+    </message>
+    <message>
+        <source>The SSH host key of %1 has CHANGED: %2 records %3, the host now presents %4 %5. Corral refuses to connect. If the host was reinstalled, remove the old key with: ssh-keygen -R &apos;%1&apos; -f %2</source>
+        <translation>Der SSH-Hostschlüssel von %1 hat sich GEÄNDERT: %2 verzeichnet %3, der Host legt jetzt %4 %5 vor. Corral verweigert die Verbindung. Wurde der Host neu installiert, entfernen Sie den alten Schlüssel mit: ssh-keygen -R &apos;%1&apos; -f %2</translation>
+    </message>
+    <message>
+        <source>another key</source>
+        <translation>einen anderen Schlüssel</translation>
+    </message>
+    <message>
+        <source>The authenticity of host %1 can&apos;t be established. Its %2 key fingerprint is %3. Accept it and remember it in %4?</source>
+        <translation>Die Echtheit des Hosts %1 lässt sich nicht feststellen. Der Fingerabdruck seines %2-Schlüssels ist %3. Akzeptieren und in %4 merken?</translation>
+    </message>
+    <message>
+        <source>The SSH host key of %1 (%2) is not known and was not accepted. Verify it and connect again, or add it to %3.</source>
+        <translation>Der SSH-Hostschlüssel von %1 (%2) ist unbekannt und wurde nicht akzeptiert. Prüfen Sie ihn und verbinden Sie sich erneut oder tragen Sie ihn in %3 ein.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 went through a tunnel that is gone: open the session again.</source>
+        <translation>Die Verbindung zu %1 lief über einen Tunnel, der nicht mehr besteht: Öffnen Sie die Sitzung erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot reach SSH on %1 (%2, port %3): check that it is up and that sshd is running.</source>
+        <translation>SSH auf %1 (%2, Port %3) ist nicht erreichbar: Prüfen Sie, ob %1 läuft und sshd aktiv ist.</translation>
+    </message>
+    <message>
+        <source>ssh-agent</source>
+        <translation>ssh-agent</translation>
+    </message>
+    <message>
+        <source>default keys</source>
+        <translation>Standardschlüssel</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive</source>
+        <translation>keyboard-interactive</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password for %1@%2:</source>
+        <translation>Passwort für %1@%2:</translation>
+    </message>
+    <message>
+        <source>%1 refused the login as %2 (tried: %3): check the user name and that your key is in the agent or authorized on the host.</source>
+        <translation>%1 hat die Anmeldung als %2 abgelehnt (versucht: %3): Prüfen Sie den Benutzernamen und ob Ihr Schlüssel im Agenten geladen bzw. auf dem Host autorisiert ist.</translation>
+    </message>
+    <message>
+        <source>Login to %1 cancelled.</source>
+        <translation>Anmeldung bei %1 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Passphrase for the key %1:</source>
+        <translation>Passphrase für den Schlüssel %1:</translation>
+    </message>
+    <message>
+        <source>The SSH connection to %1 was lost: %2</source>
+        <translation>Die SSH-Verbindung zu %1 wurde unterbrochen: %2</translation>
+    </message>
+    <message>
+        <source>the host closed it</source>
+        <translation>der Host hat sie geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering over SSH (nothing for %2 s).</source>
+        <translation>%1 antwortet über SSH nicht mehr (seit %2 s nichts empfangen).</translation>
+    </message>
+    <message>
+        <source>The session was closed.</source>
+        <translation>Die Sitzung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>Cannot open a channel on %1: %2</source>
+        <translation>Auf %1 kann kein Kanal geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused a shell: %2</source>
+        <translation>%1 hat die Shell verweigert: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused to run the command: %2</source>
+        <translation>%1 hat die Ausführung des Befehls verweigert: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not connect to %2:%3 for the tunnel: %4</source>
+        <translation>%1 konnte für den Tunnel keine Verbindung zu %2:%3 herstellen: %4</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2 (%3): choose another local port.</source>
+        <translation>Auf %1:%2 kann nicht gelauscht werden (%3): Wählen Sie einen anderen lokalen Port.</translation>
+    </message>
+    <message>
+        <source>Cannot create a socket: %1</source>
+        <translation>Es kann kein Socket erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s host is not connected: wait for it to come back.</source>
+        <translation>Der Host der VM ist nicht verbunden: Warten Sie, bis er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The VM no longer exists on its host.</source>
+        <translation>Die VM existiert auf ihrem Host nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot read the definition of %1.</source>
+        <translation>Die Definition von %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 has no VNC console right now: start it first.</source>
+        <translation>%1 hat gerade keine VNC-Konsole: Starten Sie die VM zuerst.</translation>
+    </message>
+    <message>
+        <source>%1 has no VNC display: add a VNC graphics device to its definition.</source>
+        <translation>%1 hat keine VNC-Anzeige: Fügen Sie der Definition ein VNC-Grafikgerät hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 is not running: start it to reach its port %2.</source>
+        <translation>%1 läuft nicht: Starten Sie die VM, um ihren Port %2 zu erreichen.</translation>
+    </message>
+    <message>
+        <source>Cannot find how to reach port %1 of %2: it has no port mapping for it, and its host knows no address for it (no DHCP lease, guest agent or ARP entry). Give the VM a port mapping or a network with DHCP.</source>
+        <translation>Es wurde kein Weg zu Port %1 von %2 gefunden: Die VM hat keine Portzuordnung dafür, und ihr Host kennt keine Adresse von ihr (keine DHCP-Lease, kein Gast-Agent, kein ARP-Eintrag). Geben Sie der VM eine Portzuordnung oder ein Netzwerk mit DHCP.</translation>
+    </message>
+    <message>
+        <source>The host of %1 is not connected: the console opens when you reconnect after it is back.</source>
+        <translation>Der Host von %1 ist nicht verbunden: Die Konsole öffnet sich, wenn Sie erneut verbinden, sobald er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists on its host.</source>
+        <translation>%1 existiert auf ihrem Host nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot open the serial console of %1: %2</source>
+        <translation>Die serielle Konsole von %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot watch the serial console of %1: %2</source>
+        <translation>Die serielle Konsole von %1 kann nicht überwacht werden: %2</translation>
+    </message>
+    <message>
+        <source>VNC Console</source>
+        <translation>VNC-Konsole</translation>
+    </message>
+    <message>
+        <source>%1 is not a host Corral reaches over SSH (its URI is %2): shells and port forwards need a qemu+ssh:// or qemu+libssh:// URI.</source>
+        <translation>%1 ist kein Host, den Corral über SSH erreicht (seine URI ist %2): Shells und Portweiterleitungen brauchen eine qemu+ssh://- oder qemu+libssh://-URI.</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::ConsoleTab</name>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Erneut verbinden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Console tab title: the session (host, kind) and the title the remote program set</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Session ended.</source>
+        <translation>Sitzung beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::ConsoleWindow</name>
+    <message>
+        <source>Console — Corral</source>
+        <translation>Konsole – Corral</translation>
+    </message>
+    <message>
+        <source>Console menu</source>
+        <translation>Konsolenmenü</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>Tab &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Tab</source>
+        <translation>&amp;Vorheriger Tab</translation>
+    </message>
+    <message>
+        <source>&amp;Next Tab</source>
+        <translation>&amp;Nächster Tab</translation>
+    </message>
+    <message>
+        <source>&amp;Move to New Window</source>
+        <translation>In neues &amp;Fenster verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Erneut verbinden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (bell)</source>
+        <translation>%1 (Signalton)</translation>
+    </message>
+    <message>
+        <source>%1 (new output)</source>
+        <translation>%1 (neue Ausgabe)</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <extracomment>Tool tip of a console tab: its title and its state</extracomment>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1 — Corral</source>
+        <translation>%1 – Corral</translation>
+    </message>
+    <message>
+        <source>Close Console Window</source>
+        <translation>Konsolenfenster schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Close %n open session(s)?</source>
+        <translation>
+            <numerusform>%n offene Sitzung schließen?</numerusform>
+            <numerusform>%n offene Sitzungen schließen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Programs running in them are ended.</source>
+        <translation>Darin laufende Programme werden beendet.</translation>
+    </message>
+    <message>
+        <source>Close Sessions</source>
+        <translation>Sitzungen schließen</translation>
+    </message>
+    <message>
+        <source>Move Tab to Main &amp;Console</source>
+        <translation>Tab in &amp;Hauptkonsole verschieben</translation>
+    </message>
 </context>
 <context>
     <name>Corral::CredentialDialog</name>
@@ -641,6 +926,14 @@ Allocated vCPUs / host CPUs</extracomment>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>Open SSH</source>
+        <translation>SSH öffnen</translation>
+    </message>
+    <message>
+        <source>Open a shell on the selected hosts (over the host&apos;s one SSH session)</source>
+        <translation>Eine Shell auf den ausgewählten Hosts öffnen (über die gemeinsame SSH-Sitzung des Hosts)</translation>
+    </message>
 </context>
 <context>
     <name>Corral::HostSession</name>
@@ -651,22 +944,6 @@ Allocated vCPUs / host CPUs</extracomment>
     <message>
         <source>Reconnecting with the new address.</source>
         <translation>Neue Verbindung mit der neuen Adresse.</translation>
-    </message>
-    <message>
-        <source>The SSH host key of %1 has CHANGED: %2 records %3, the host now presents %4 %5. Corral refuses to connect. If the host was reinstalled, remove the old key with: ssh-keygen -R &apos;%1&apos; -f %2</source>
-        <translation>Der SSH-Hostschlüssel von %1 hat sich GEÄNDERT: %2 verzeichnet %3, der Host legt jetzt %4 %5 vor. Corral verweigert die Verbindung. Wurde der Host neu installiert, entfernen Sie den alten Schlüssel mit: ssh-keygen -R &apos;%1&apos; -f %2</translation>
-    </message>
-    <message>
-        <source>another key</source>
-        <translation>einen anderen Schlüssel</translation>
-    </message>
-    <message>
-        <source>The authenticity of host %1 can&apos;t be established. Its %2 key fingerprint is %3. Accept it and remember it in %4?</source>
-        <translation>Die Echtheit des Hosts %1 lässt sich nicht feststellen. Der Fingerabdruck seines %2-Schlüssels ist %3. Akzeptieren und in %4 merken?</translation>
-    </message>
-    <message>
-        <source>The SSH host key of %1 (%2) is not known and was not accepted. Verify it and connect again, or add it to %3.</source>
-        <translation>Der SSH-Hostschlüssel von %1 (%2) ist unbekannt und wurde nicht akzeptiert. Prüfen Sie ihn und verbinden Sie erneut, oder tragen Sie ihn in %3 ein.</translation>
     </message>
     <message>
         <source>%1 refused the login: check the user name and that your SSH key is in the agent or authorized on the host.</source>
@@ -835,6 +1112,267 @@ Erstellt mit Qt %1.</translation>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>&amp;Console Window</source>
+        <translation>&amp;Konsolenfenster</translation>
+    </message>
+    <message>
+        <source>Show the window with the shell and serial console tabs</source>
+        <translation>Das Fenster mit den Tabs für Shells und serielle Konsolen anzeigen</translation>
+    </message>
+    <message>
+        <source>No consoles yet: select a host or VM and choose Open SSH or Serial Console.</source>
+        <translation>Noch keine Konsolen: Wählen Sie einen Host oder eine VM und dann „SSH öffnen“ oder „Serielle Konsole“.</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::PasteDialog</name>
+    <message>
+        <source>Paste Multiple Lines</source>
+        <translation>Mehrere Zeilen einfügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>You are pasting %n line(s) into the terminal. Each line break may run a command.</source>
+        <translation>
+            <numerusform>Sie fügen %n Zeile in das Terminal ein. Jeder Zeilenumbruch kann einen Befehl ausführen.</numerusform>
+            <numerusform>Sie fügen %n Zeilen in das Terminal ein. Jeder Zeilenumbruch kann einen Befehl ausführen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more line(s)</source>
+        <translation>
+            <numerusform>… %n weitere Zeile</numerusform>
+            <numerusform>… %n weitere Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again for this tab</source>
+        <translation>In diesem Tab &amp;nicht mehr fragen</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Einf&amp;ügen</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::PortForwardDialog</name>
+    <message>
+        <source>Local Address</source>
+        <translation>Lokale Adresse</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1, any free port</source>
+        <translation>%1, beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>Resolving…</source>
+        <translation>Wird aufgelöst …</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Active (%1)</source>
+        <translation>Aktiv (%1)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Double-click to copy %1</source>
+        <translation>Doppelklicken, um %1 zu kopieren</translation>
+    </message>
+    <message>
+        <source>The host forwards to %1</source>
+        <translation>Der Host leitet an %1 weiter</translation>
+    </message>
+    <message>
+        <source>Forwards listen on this computer and reach the VM through its host&apos;s SSH connection, so your own SSH and VNC clients can connect to it. They stay until you remove them or quit Corral.</source>
+        <translation>Weiterleitungen lauschen auf diesem Computer und erreichen die VM über die SSH-Verbindung ihres Hosts, sodass sich Ihre eigenen SSH- und VNC-Clients mit ihr verbinden können. Sie bleiben bestehen, bis Sie sie entfernen oder Corral beenden.</translation>
+    </message>
+    <message>
+        <source>No port forwards yet — add one below.</source>
+        <translation>Noch keine Portweiterleitungen – fügen Sie unten eine hinzu.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Address</source>
+        <translation>Adresse &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the address clients connect to</source>
+        <translation>Die Adresse kopieren, mit der sich Clients verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Copy the selected forward&apos;s address (Ctrl+C, or double-click)</source>
+        <translation>Die Adresse der ausgewählten Weiterleitung kopieren (Strg+C oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>Stop the selected forwards (Del)</source>
+        <translation>Die ausgewählten Weiterleitungen beenden (Entf)</translation>
+    </message>
+    <message>
+        <source>Add a Forward</source>
+        <translation>Neue Weiterleitung</translation>
+    </message>
+    <message>
+        <source>Forward %1</source>
+        <translation>%1 weiterleiten</translation>
+    </message>
+    <message>
+        <source>Forward %1 to a free port on 127.0.0.1</source>
+        <translation>%1 an einen freien Port auf 127.0.0.1 weiterleiten</translation>
+    </message>
+    <message>
+        <source>Custom port…</source>
+        <translation>Benutzerdefinierter Port …</translation>
+    </message>
+    <message>
+        <source>&amp;Guest port:</source>
+        <translation>&amp;Gast-Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>The port on this computer; a free one is picked if left at &quot;Any free port&quot;</source>
+        <translation>Der Port auf diesem Computer; bei „Beliebiger freier Port“ wird ein freier gewählt</translation>
+    </message>
+    <message>
+        <source>&amp;Local port:</source>
+        <translation>&amp;Lokaler Port:</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (this computer only)</source>
+        <translation>127.0.0.1 (nur dieser Computer)</translation>
+    </message>
+    <message>
+        <source>::1 (this computer only, IPv6)</source>
+        <translation>::1 (nur dieser Computer, IPv6)</translation>
+    </message>
+    <message>
+        <source>All interfaces (0.0.0.0)</source>
+        <translation>Alle Schnittstellen (0.0.0.0)</translation>
+    </message>
+    <message>
+        <source>Listen &amp;on:</source>
+        <translation>Lauschen &amp;auf:</translation>
+    </message>
+    <message>
+        <source>Anyone on the network who can reach this computer can connect to the VM through this port.</source>
+        <translation>Jeder im Netzwerk, der diesen Computer erreicht, kann sich über diesen Port mit der VM verbinden.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Forward</source>
+        <translation>Weiterleitung &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Port Forwards — %1</source>
+        <translation>Portweiterleitungen – %1</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Local port %1 is already used by this VM&apos;s %2 forward.</source>
+        <translation>Der lokale Port %1 wird bereits von der Weiterleitung „%2“ dieser VM verwendet.</translation>
+    </message>
+    <message>
+        <source>Local port %1 is already used by a forward to %2.</source>
+        <translation>Der lokale Port %1 wird bereits von einer Weiterleitung zu %2 verwendet.</translation>
+    </message>
+    <message>
+        <source>another VM</source>
+        <translation>einer anderen VM</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::RemoteAccess</name>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>%1 — shell</source>
+        <translation>%1 – Shell</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>%1 — SSH</source>
+        <translation>%1 – SSH</translation>
+    </message>
+    <message>
+        <source>%1 — serial</source>
+        <translation>%1 – seriell</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::SerialConsoleStream</name>
+    <message>
+        <source>Waiting for %1 to start…</source>
+        <translation>Warte, bis %1 startet …</translation>
+    </message>
+    <message>
+        <source>The console of %1 closed (the VM stopped?). It reopens when the VM runs again.</source>
+        <translation>Die Konsole von %1 wurde geschlossen (VM gestoppt?). Sie öffnet sich wieder, sobald die VM wieder läuft.</translation>
+    </message>
+    <message>
+        <source>The serial console of %1 was lost: %2</source>
+        <translation>Die Verbindung zur seriellen Konsole von %1 wurde unterbrochen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::SshShellStream</name>
+    <message>
+        <source>The shell ended (exit status %1).</source>
+        <translation>Die Shell wurde beendet (Exit-Status %1).</translation>
+    </message>
+    <message>
+        <source>The shell ended.</source>
+        <translation>Die Shell wurde beendet.</translation>
+    </message>
 </context>
 <context>
     <name>Corral::TaskDock</name>
@@ -895,6 +1433,75 @@ Erstellt mit Qt %1.</translation>
     <message>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::TerminalWidget</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Einf&amp;ügen</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Verkl&amp;einern</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>Zoom &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Scrollback</source>
+        <translation>Verlauf lee&amp;ren</translation>
+    </message>
+    <message>
+        <source>Find in scrollback</source>
+        <translation>Im Verlauf suchen</translation>
+    </message>
+    <message>
+        <source>Previous match, towards older output (Enter)</source>
+        <translation>Vorheriger Treffer, in Richtung älterer Ausgabe (Enter)</translation>
+    </message>
+    <message>
+        <source>Next match, towards newer output (Shift+Enter)</source>
+        <translation>Nächster Treffer, in Richtung neuerer Ausgabe (Umschalt+Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1
+Ctrl+click to open</source>
+        <translation>%1
+Strg+Klick zum Öffnen</translation>
+    </message>
+    <message>
+        <source>Open Lin&amp;k</source>
+        <translation>Link ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Copy Link &amp;Address</source>
+        <translation>&amp;Link-Adresse kopieren</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1702,30 @@ Gesendet: %2</translation>
     <message>
         <source>No VMs match the filter.</source>
         <translation>Keine VMs passen zum Filter.</translation>
+    </message>
+    <message>
+        <source>Open SSH</source>
+        <translation>SSH öffnen</translation>
+    </message>
+    <message>
+        <source>Open a shell in the selected VMs over SSH, through their host</source>
+        <translation>Eine Shell in den ausgewählten VMs per SSH öffnen, über ihren Host</translation>
+    </message>
+    <message>
+        <source>Serial Console</source>
+        <translation>Serielle Konsole</translation>
+    </message>
+    <message>
+        <source>Open the serial consoles of the selected VMs (a stopped VM&apos;s console opens when it starts)</source>
+        <translation>Die seriellen Konsolen der ausgewählten VMs öffnen (bei einer gestoppten VM öffnet sich die Konsole, sobald sie startet)</translation>
+    </message>
+    <message>
+        <source>Forward Ports…</source>
+        <translation>Ports weiterleiten …</translation>
+    </message>
+    <message>
+        <source>Forward local ports to the selected VM&apos;s SSH, VNC or other ports</source>
+        <translation>Lokale Ports an SSH-, VNC- oder andere Ports der ausgewählten VM weiterleiten</translation>
     </message>
 </context>
 <context>

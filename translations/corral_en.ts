@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Corral::ConsoleWindow</name>
+    <message numerus="yes">
+        <source>Close %n open session(s)?</source>
+        <translation>
+            <numerusform>Close %n open session?</numerusform>
+            <numerusform>Close %n open sessions?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Corral::Fleet</name>
     <message numerus="yes">
         <source>The guest did not shut down within %n seconds; it may ignore the power button. Use Power Off to force it.</source>
@@ -69,6 +79,23 @@
         <translation>
             <numerusform>%n task running</numerusform>
             <numerusform>%n tasks running</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Corral::PasteDialog</name>
+    <message numerus="yes">
+        <source>You are pasting %n line(s) into the terminal. Each line break may run a command.</source>
+        <translation>
+            <numerusform>You are pasting %n line into the terminal. Each line break may run a command.</numerusform>
+            <numerusform>You are pasting %n lines into the terminal. Each line break may run a command.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more line(s)</source>
+        <translation>
+            <numerusform>… %n more line</numerusform>
+            <numerusform>… %n more lines</numerusform>
         </translation>
     </message>
 </context>

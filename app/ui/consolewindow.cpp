@@ -123,7 +123,7 @@ void ConsoleWindow::createActions()
     m_detachAction = make(u"console.detachTab"_s, tr("&Move to New Window"),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
                           [this] { detachTab(m_tabs->currentIndex()); });
-    m_attachAction = make(u"console.attachTab"_s, tr("Move Tab to &Main Console"),
+    m_attachAction = make(u"console.attachTab"_s, tr("Move Tab to Main &Console"),
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
                           [this] { moveTabToPrimary(m_tabs->currentIndex()); });
     m_reconnectAction = make(u"console.reconnect"_s, tr("&Reconnect"), QKeySequence(), [this] {

@@ -1748,9 +1748,9 @@ void TerminalWidget::contextMenuEvent(QContextMenuEvent *event)
         ? urlAt(m_viewTop + displayRow, (pos.x() - MarginLeft) / m_cellWidth)
         : QUrl();
     if (!url.isEmpty()) {
-        QAction *open = menu->addAction(tr("&Open Link"));
+        QAction *open = menu->addAction(tr("Open Lin&k"));
         connect(open, &QAction::triggered, this, [url] { QDesktopServices::openUrl(url); });
-        QAction *copyLink = menu->addAction(tr("Copy &Link"));
+        QAction *copyLink = menu->addAction(tr("Copy Link &Address"));
         copyLink->setObjectName(u"terminal.copyLink"_s);
         connect(copyLink, &QAction::triggered, this, [url] {
             QGuiApplication::clipboard()->setText(url.toString(), QClipboard::Clipboard);

@@ -28,7 +28,7 @@ QList<RemoteAccess::Preset> RemoteAccess::presets()
 {
     return {
         {22, Tr::tr("SSH (22)")},
-        {VncConsole, Tr::tr("VNC console")},
+        {VncConsole, Tr::tr("VNC Console")},
         {5900, Tr::tr("Screen Sharing (5900)")},
     };
 }

@@ -11,8 +11,8 @@ Result<SshEndpoint> SshEndpoint::fromHostUri(const QString &uri, const QString &
         return std::unexpected(parsed.error());
     if (!parsed->usesSsh() || parsed->host.isEmpty()) {
         return fail(ErrorCode::Unsupported,
-                    Tr::tr("%1 is not reached over SSH (its URI is %2): shells, consoles and port "
-                           "forwards need a host with a qemu+ssh:// or qemu+libssh:// URI.")
+                    Tr::tr("%1 is not a host Corral reaches over SSH (its URI is %2): shells and "
+                           "port forwards need a qemu+ssh:// or qemu+libssh:// URI.")
                         .arg(label, uri));
     }
     SshEndpoint ep;

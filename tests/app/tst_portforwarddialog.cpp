@@ -166,7 +166,7 @@ void TestPortForwardDialog::failedForwardShowsItsError()
     QVERIFY(!changed.isEmpty());
     const QString error = remote()->forward(id)->error;
     QVERIFY(!error.isEmpty());
-    QVERIFY2(error.contains(u"SSH"), qPrintable(error)); // "t1 is not reached over SSH …"
+    QVERIFY2(error.contains(u"SSH"), qPrintable(error)); // "t1 is not a host Corral reaches over SSH …"
     QTRY_COMPARE(cell(u.view, 0, PortForwardDialog::StatusColumn), u"Failed: " + error);
     QCOMPARE(cell(u.view, 0, PortForwardDialog::StatusColumn, Qt::ToolTipRole), error);
     QCOMPARE(u.view->model()
@@ -281,7 +281,7 @@ void TestPortForwardDialog::customPortTarget()
     QTest::mouseClick(u.add, Qt::LeftButton);
     QCOMPARE(remote()->forwards().size(), 2);
     QCOMPARE(remote()->forwards().constLast().guestPort, 0);
-    QCOMPARE(cell(u.view, 1, PortForwardDialog::TargetColumn), u"VNC console");
+    QCOMPARE(cell(u.view, 1, PortForwardDialog::TargetColumn), u"VNC Console");
 }
 
 void TestPortForwardDialog::removeRemovesTheRows()
