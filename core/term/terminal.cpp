@@ -274,11 +274,11 @@ private:
         if (live + n > m_arena.size() * 3 / 4) {
             std::vector<Cell> bigger(std::max<size_t>(4096, (live + n) * 2));
             std::copy(m_arena.begin() + ptrdiff_t(m_tail), m_arena.begin() + ptrdiff_t(m_head),
-                bigger.begin());
+                      bigger.begin());
             m_arena = std::move(bigger);
         } else {
             std::copy(m_arena.begin() + ptrdiff_t(m_tail), m_arena.begin() + ptrdiff_t(m_head),
-                m_arena.begin());
+                      m_arena.begin());
         }
         for (int i = 0; i < m_count; ++i)
             m_ring[slot(i)].offset -= m_tail;
@@ -302,7 +302,15 @@ struct VTermDeleter
 };
 
 // Where libvterm's parser is, mirrored byte by byte outside plain text (see Private::process).
-enum class ParseState : quint8 { Normal, Esc, CsiLeader, CsiArgs, CsiIntermed, String, EscInString };
+enum class ParseState : quint8 {
+    Normal,
+    Esc,
+    CsiLeader,
+    CsiArgs,
+    CsiIntermed,
+    String,
+    EscInString
+};
 
 bool isPrintableAscii(uchar c)
 {
@@ -313,13 +321,16 @@ bool isPrintableAscii(uchar c)
 // and some more: coarse blocks around them.
 bool maybeZeroWidth(char32_t cp)
 {
+    if (cp < 0x80 || (cp >= 0x2100 && cp < 0xa806))
+        return false; // ASCII, and symbols, box drawing, CJK ...
     static constexpr std::pair<char32_t, char32_t> blocks[] = {
-        {0x80, 0x9f}, {0x300, 0x36f}, {0x483, 0x489}, {0x591, 0x5c7}, {0x600, 0x615},
-        {0x64b, 0x670}, {0x6d6, 0x6ed}, {0x70f, 0x74a}, {0x7a6, 0x7b0}, {0x7eb, 0x7f3},
-        {0x901, 0xdff}, {0xe31, 0xecd}, {0xf18, 0xfc6}, {0x102d, 0x1059}, {0x1160, 0x11ff},
-        {0x135f, 0x135f}, {0x1712, 0x1dff}, {0x200b, 0x206f}, {0x20d0, 0x20ef},
-        {0xa806, 0xa826}, {0xfb1e, 0xfb1e}, {0xfe00, 0xfe2f}, {0xfeff, 0xfeff},
-        {0xfff9, 0xfffb}, {0x10a01, 0x10a3f}, {0x1d167, 0x1d244}, {0xe0000, 0xe01ef},
+        {0x80, 0x9f},       {0x300, 0x36f},     {0x483, 0x489},     {0x591, 0x5c7},
+        {0x600, 0x615},     {0x64b, 0x670},     {0x6d6, 0x6ed},     {0x70f, 0x74a},
+        {0x7a6, 0x7b0},     {0x7eb, 0x7f3},     {0x901, 0xdff},     {0xe31, 0xecd},
+        {0xf18, 0xfc6},     {0x102d, 0x1059},   {0x1160, 0x11ff},   {0x135f, 0x135f},
+        {0x1712, 0x1dff},   {0x200b, 0x206f},   {0x20d0, 0x20ef},   {0xa806, 0xa826},
+        {0xfb1e, 0xfb1e},   {0xfe00, 0xfe2f},   {0xfeff, 0xfeff},   {0xfff9, 0xfffb},
+        {0x10a01, 0x10a3f}, {0x1d167, 0x1d244}, {0xe0000, 0xe01ef},
     };
     for (const auto &[lo, hi] : blocks) {
         if (cp >= lo && cp <= hi)
@@ -349,11 +360,23 @@ struct Terminal::Private
     bool unsafeStatusRequest() const;
     void finishSgr(const char *finalByte);
     void cutAndCheckCursor(const char *p);
-    void dropRepeat(const char *finalByte);
+    void cancelSequence(const char *finalByte);
+    const char *discard(const char *p, const char *end);
+    void resetMargins();
 
     // screen model
     Buffer &screen() { return m_buffers[m_active]; }
     const Buffer &screen() const { return m_buffers[m_active]; }
+    // the row glyphs went to last; scrolling, resizing and switching screens forget it
+    Row &glyphRow(int row)
+    {
+        if (row != m_glyphRowIndex) {
+            m_glyphRow = &screen().row(row);
+            m_glyphRowIndex = row;
+        }
+        return *m_glyphRow;
+    }
+    void forgetGlyphRow() { m_glyphRowIndex = -1; }
     Cell eraseCell() const { return Cell{0, m_penFg, m_penBg}; }
     void blankOut(Row &row, int col);
     void fixWideEdges(Row &row, int from, int to);
@@ -374,7 +397,7 @@ struct Terminal::Private
     TermCell toTermCell(const Cell &c) const;
     quint32 rgb(VTermColor c) const;
     void lineWithColumns(int row, QString &text, std::vector<int> &startCol,
-        std::vector<int> &endCol) const;
+                         std::vector<int> &endCol) const;
 
     // probes: run a libvterm input call and see what it would send
     QByteArray probe(const std::function<void()> &call) const;
@@ -391,7 +414,7 @@ struct Terminal::Private
     static int onBell(void *user);
     static int onResize(int rows, int cols, VTermPos *delta, void *user);
     static int onSetLineInfo(int row, const VTermLineInfo *newinfo, const VTermLineInfo *oldinfo,
-        void *user);
+                             void *user);
     static void onOutput(const char *s, size_t len, void *user);
 
     std::unique_ptr<VTerm, VTermDeleter> m_vt;
@@ -409,6 +432,8 @@ struct Terminal::Private
     VTermColor m_penBg{};
     std::vector<Cell> m_scratch;
     std::vector<Cell> m_scratchExtras;
+    Row *m_glyphRow = nullptr;
+    int m_glyphRowIndex = -1;
 
     // input pipeline state; survives between feed() calls
     ParseState m_ps = ParseState::Normal;
@@ -418,7 +443,7 @@ struct Terminal::Private
     uchar m_u8Hi = 0xbf;
     char32_t m_u8Cp = 0;
     bool m_afterNonAscii = false;
-    bool m_glyphSeen = false; // libvterm has a glyph to repeat (REP)
+    bool m_glyphSeen = false; // libvterm surely has a glyph to repeat (REP)
     int m_csiArg = 0; // index of the argument being read
     bool m_csiPrivate = false; // leader or intermediate bytes present: not an SGR
     bool m_csiDropping = false;
@@ -430,6 +455,8 @@ struct Terminal::Private
     std::string m_carry;
     bool m_carrying = false;
     bool m_cursorOutside = false;
+    bool m_discard = false; // drop the rest of an escape sequence cut by a resize
+    uchar m_escIntermediate = 0; // the first one of an ESC sequence; 0xff for more than one
 
     // state from callbacks
     int m_dmgTop = std::numeric_limits<int>::max();
@@ -459,17 +486,10 @@ Terminal::Private::Private(int rows, int cols, int scrollbackLimit)
     , m_scrollback(scrollbackLimit)
 {
     static const VTermStateCallbacks stateCallbacks = {
-        &Private::onPutGlyph,
-        &Private::onMoveCursor,
-        &Private::onScrollRect,
-        &Private::onMoveRect,
-        &Private::onErase,
-        &Private::onInitPen,
-        &Private::onSetPenAttr,
-        &Private::onSetTermProp,
-        &Private::onBell,
-        &Private::onResize,
-        &Private::onSetLineInfo,
+        &Private::onPutGlyph,   &Private::onMoveCursor,  &Private::onScrollRect,
+        &Private::onMoveRect,   &Private::onErase,       &Private::onInitPen,
+        &Private::onSetPenAttr, &Private::onSetTermProp, &Private::onBell,
+        &Private::onResize,     &Private::onSetLineInfo,
     };
     VTerm *vt = m_vt.get();
     vterm_set_utf8(vt, 1);
@@ -500,7 +520,12 @@ Terminal::Private::Private(int rows, int cols, int scrollbackLimit)
 //  - replaces invalid UTF-8 with U+FFFD,
 //  - always starts a new write at the first ASCII byte after non-ASCII text, after a string
 //    introducer and after a string terminator, so those cuts happen for every split,
-//  - drops CSI arguments beyond libvterm's 16 and maps SGR 8/28 onto a font (conceal).
+//  - maps SGR 8/28 onto a font (conceal).
+// It also keeps libvterm 0.1.4 away from its own bugs, each of which a remote side could
+// trigger: more than 16 CSI arguments (overflow), REP with nothing to repeat (endless loop),
+// DECRQSS it does not know (bad printf), DECRC into a shrunk screen and double-width lines
+// on a one-column screen (cursor outside, out-of-bounds line table), margins left behind by
+// a resize (negative memmove).
 // Plain text and escape sequences are otherwise written through without copying.
 
 void Terminal::Private::writeRange(const char *from, const char *to)
@@ -648,18 +673,112 @@ void Terminal::Private::cutAndCheckCursor(const char *p)
     m_cursor.col = pos.col;
 }
 
-// REP before any glyph was printed makes libvterm 0.1.4 loop for ever (it repeats a glyph of
-// width 0 until the cursor has moved N columns). With nothing to repeat it does nothing, so
-// the sequence is cancelled (CAN) instead of finished.
-void Terminal::Private::dropRepeat(const char *finalByte)
+// Instead of its final byte the sequence gets a CAN, so libvterm drops it.
+void Terminal::Private::cancelSequence(const char *finalByte)
 {
     flushTo(finalByte);
     m_rangeBegin = finalByte + 1;
     vterm_input_write(m_vt.get(), "\x18", 1);
 }
 
+// Skips what is left of an escape sequence that a resize cancelled; returns where the rest of
+// the input starts.
+const char *Terminal::Private::discard(const char *p, const char *end)
+{
+    while (m_discard && p < end) {
+        const uchar c = uchar(*p);
+        switch (m_ps) {
+        case ParseState::Normal:
+            m_discard = false;
+            return p;
+        case ParseState::Esc:
+            if (c == 0x1b) {
+                m_ps = ParseState::Normal; // a new sequence: let it through
+                m_discard = false;
+                return p;
+            }
+            if (c == 0x18 || c == 0x1a
+                || (c >= 0x30 && c <= 0x7e && c != '[' && c != ']' && c != 'P')) {
+                m_ps = ParseState::Normal;
+                m_discard = false;
+            } else if (c == '[') {
+                m_ps = ParseState::CsiLeader;
+            } else if (c == ']' || c == 'P') {
+                m_ps = ParseState::String;
+            }
+            break;
+        case ParseState::CsiLeader:
+        case ParseState::CsiArgs:
+        case ParseState::CsiIntermed:
+            if (c == 0x1b) {
+                m_ps = ParseState::Normal;
+                m_discard = false;
+                return p;
+            }
+            if (c == 0x18 || c == 0x1a || c >= 0x40) {
+                m_ps = ParseState::Normal;
+                m_discard = false;
+            }
+            break;
+        case ParseState::String:
+            if (c == 0x07 || c == 0x18 || c == 0x1a) {
+                m_ps = ParseState::Normal;
+                m_discard = false;
+            } else if (c == 0x1b) {
+                m_ps = ParseState::EscInString;
+            }
+            break;
+        case ParseState::EscInString:
+            if (c == 0x00 || c == 0x7f || (c < 0x20 && c != 0x18 && c != 0x1a && c != 0x1b))
+                break;
+            m_ps = ParseState::Normal;
+            m_discard = false;
+            if (c == '\\')
+                break;
+            // the ESC began a new sequence after all
+            vterm_input_write(m_vt.get(), "\x1b", 1);
+            m_ps = ParseState::Esc;
+            m_escIntermediate = 0;
+            return p;
+        }
+        ++p;
+    }
+    return p;
+}
+
+// libvterm 0.1.4 keeps the top and left margins when the screen shrinks below them and then
+// scrolls with a negative height (memory corruption). Like xterm, a resize resets the
+// margins; the cursor stays where it was. An escape sequence that the resize cuts in two is
+// dropped, so nothing is injected into the middle of it.
+void Terminal::Private::resetMargins()
+{
+    VTerm *vt = m_vt.get();
+    if (m_ps != ParseState::Normal) {
+        vterm_input_write(vt, "\x18", 1);
+        m_discard = true;
+        if (m_ps == ParseState::String || m_ps == ParseState::EscInString) {
+            m_carry.clear();
+            m_carrying = false;
+        }
+    }
+    const bool leftRight
+        = probe([vt] { vterm_input_write(vt, "\x1b[?69$p", 7); }).contains("69;1$y");
+    VTermPos pos;
+    vterm_state_get_cursorpos(m_state, &pos);
+    std::string fix = "\x1b[r";
+    fix += leftRight ? "\x1b[s" : "\x1b[?69h\x1b[s\x1b[?69l";
+    fix += "\x1b[" + std::to_string(pos.row + 1) + ';' + std::to_string(pos.col + 1) + 'H';
+    vterm_input_write(vt, fix.data(), fix.size());
+    vterm_state_get_cursorpos(m_state, &pos);
+    m_cursor.row = pos.row;
+    m_cursor.col = pos.col;
+    m_cursorOutside = false;
+}
+
 void Terminal::Private::process(const char *p, const char *end)
 {
+    if (m_discard)
+        p = discard(p, end);
     m_rangeBegin = p;
     while (p < end) {
         const uchar c = uchar(*p);
@@ -675,8 +794,8 @@ void Terminal::Private::process(const char *p, const char *end)
                     if (--m_u8Need == 0) {
                         m_u8Have = 0;
                         m_afterNonAscii = true;
-                        if (!m_glyphSeen && !maybeZeroWidth(m_u8Cp))
-                            m_glyphSeen = true;
+                        // a mark that libvterm cannot attach leaves it nothing to repeat
+                        m_glyphSeen = !maybeZeroWidth(m_u8Cp);
                         if (m_carrying) {
                             flushTo(p);
                             writeCarry();
@@ -701,8 +820,10 @@ void Terminal::Private::process(const char *p, const char *end)
             ++p;
             if (c < 0x80) {
                 m_afterNonAscii = false;
-                if (c == 0x1b)
+                if (c == 0x1b) {
                     m_ps = ParseState::Esc;
+                    m_escIntermediate = 0;
+                }
                 continue; // C0 controls and DEL leave the parser in text
             }
             m_u8Have = 1;
@@ -734,6 +855,10 @@ void Terminal::Private::process(const char *p, const char *end)
             ++p;
             if (c == 0x18 || c == 0x1a) {
                 m_ps = ParseState::Normal;
+            } else if (c == 0x1b) {
+                m_escIntermediate = 0;
+            } else if (c >= 0x20 && c <= 0x2f) {
+                m_escIntermediate = m_escIntermediate ? 0xff : c;
             } else if (c == '[') {
                 m_ps = ParseState::CsiLeader;
                 m_csiArg = 0;
@@ -750,8 +875,13 @@ void Terminal::Private::process(const char *p, const char *end)
                 m_carrying = true;
             } else if (c >= 0x30 && c <= 0x7e) {
                 m_ps = ParseState::Normal;
-                if (c == '8')
+                if (c == '8' && !m_escIntermediate) {
                     cutAndCheckCursor(p); // DECRC
+                } else if (m_escIntermediate == '#' && (c == '3' || c == '4' || c == '6')) {
+                    // Double-width/height lines: drawn single anyway, and libvterm 0.1.4
+                    // puts the cursor at column -1 on one in a screen one column wide.
+                    cancelSequence(p - 1);
+                }
             }
             // NUL, DEL, other C0 controls, intermediates and bytes >= 0x80 keep the escape
             continue;
@@ -761,10 +891,12 @@ void Terminal::Private::process(const char *p, const char *end)
         case ParseState::CsiIntermed:
             if (c < 0x20 || c == 0x7f) {
                 ++p;
-                if (c == 0x18 || c == 0x1a)
+                if (c == 0x18 || c == 0x1a) {
                     m_ps = ParseState::Normal;
-                else if (c == 0x1b)
+                } else if (c == 0x1b) {
                     m_ps = ParseState::Esc;
+                    m_escIntermediate = 0;
+                }
                 continue;
             }
             if (m_ps == ParseState::CsiLeader) {
@@ -807,7 +939,7 @@ void Terminal::Private::process(const char *p, const char *end)
             else if (c == 'h' || c == 'l' || c == 'u')
                 cutAndCheckCursor(p); // the modes 1048/1049 and SCORC restore the cursor
             else if (c == 'b' && !m_csiPrivate && !m_glyphSeen)
-                dropRepeat(p - 1);
+                cancelSequence(p - 1); // REP with nothing to repeat: libvterm loops for ever
             // any other final byte is libvterm's business; anything else ends the CSI unused
             continue;
 
@@ -843,6 +975,7 @@ void Terminal::Private::process(const char *p, const char *end)
             }
             // the string is abandoned and this byte continues the new escape sequence
             m_ps = ParseState::Esc;
+            m_escIntermediate = 0;
             endString(p, false);
             continue;
         }
@@ -943,12 +1076,13 @@ void Terminal::Private::moveCells(VTermRect dest, VTermRect src)
         Row &to = rows.row(dest.start_row + k);
         to.used = std::max(to.used, dest.end_col);
         m_scratch.assign(from.cells.begin() + src.start_col,
-            from.cells.begin() + src.start_col + width);
+                         from.cells.begin() + src.start_col + width);
         m_scratchExtras.clear();
         for (const Cell &e : from.extras) {
             const int col = extraCol(e);
             if (col >= src.start_col && col < src.end_col)
-                m_scratchExtras.push_back(makeExtra(e.chFlags, col - src.start_col + dest.start_col));
+                m_scratchExtras.push_back(
+                    makeExtra(e.chFlags, col - src.start_col + dest.start_col));
         }
         fixWideEdges(to, dest.start_col, dest.end_col);
         removeExtras(to, dest.start_col, dest.end_col);
@@ -960,8 +1094,7 @@ void Terminal::Private::moveCells(VTermRect dest, VTermRect src)
             blankOut(to, dest.start_col);
         Cell &last = to.cells[size_t(dest.end_col - 1)];
         if ((last.chFlags & WideLeft)
-            && (dest.end_col >= m_cols
-                || !(to.cells[size_t(dest.end_col)].chFlags & WideRight)))
+            && (dest.end_col >= m_cols || !(to.cells[size_t(dest.end_col)].chFlags & WideRight)))
             blankOut(to, dest.end_col - 1);
     }
     addDamage(dest.start_row, dest.start_col, height, width);
@@ -972,7 +1105,18 @@ int Terminal::Private::onPutGlyph(VTermGlyphInfo *info, VTermPos pos, void *user
     auto *d = static_cast<Private *>(user);
     if (pos.row < 0 || pos.row >= d->m_rows || pos.col < 0 || pos.col >= d->m_cols)
         return 1;
-    Row &row = d->screen().row(pos.row);
+    Row &row = d->glyphRow(pos.row);
+    Cell &target = row.cells[size_t(pos.col)];
+    const quint32 first = info->chars[0];
+    // the common case: one narrow glyph without marks over a cell that is no part of a wide one
+    if (info->width == 1 && first && first <= 0x10ffff && !info->chars[1] && !info->protected_cell
+        && !(target.chFlags & (WideLeft | WideRight | Combining))) {
+        target = Cell{d->m_penFlags | first, d->m_penFg, d->m_penBg};
+        if (pos.col >= row.used)
+            row.used = pos.col + 1;
+        d->addDamage(pos.row, pos.col, 1, 1);
+        return 1;
+    }
     const int width = info->width == 2 && pos.col + 1 < d->m_cols ? 2 : 1;
     row.used = std::max(row.used, pos.col + width);
     d->fixWideEdges(row, pos.col, pos.col + width);
@@ -1028,6 +1172,7 @@ int Terminal::Private::onScrollRect(VTermRect rect, int downward, int rightward,
         return 1;
     d->addDamage(rect.start_row, rect.start_col, height, width);
     Buffer &rows = d->screen();
+    d->forgetGlyphRow();
     if (rightward == 0 && rect.start_col == 0 && rect.end_col == d->m_cols) {
         // whole lines: rotate them, then clear the ones that came in
         const Cell fill = d->eraseCell();
@@ -1075,11 +1220,13 @@ int Terminal::Private::onScrollRect(VTermRect rect, int downward, int rightward,
     if (downward > 0)
         d->eraseRect(rect.end_row - downward, rect.end_row, rect.start_col, rect.end_col, false);
     else if (downward < 0)
-        d->eraseRect(rect.start_row, rect.start_row - downward, rect.start_col, rect.end_col, false);
+        d->eraseRect(rect.start_row, rect.start_row - downward, rect.start_col, rect.end_col,
+                     false);
     if (rightward > 0)
         d->eraseRect(rect.start_row, rect.end_row, rect.end_col - rightward, rect.end_col, false);
     else if (rightward < 0)
-        d->eraseRect(rect.start_row, rect.end_row, rect.start_col, rect.start_col - rightward, false);
+        d->eraseRect(rect.start_row, rect.end_row, rect.start_col, rect.start_col - rightward,
+                     false);
     return 1;
 }
 
@@ -1167,6 +1314,7 @@ int Terminal::Private::onSetTermProp(VTermProp prop, VTermValue *val, void *user
         const int want = val->boolean ? 1 : 0;
         if (want != d->m_active) {
             d->m_active = want;
+            d->forgetGlyphRow();
             if (want) {
                 for (Row &row : d->m_buffers[1].pool)
                     d->clearRow(row, d->m_blank);
@@ -1190,7 +1338,7 @@ int Terminal::Private::onSetTermProp(VTermProp prop, VTermValue *val, void *user
         d->m_cursor.shape = val->number == VTERM_PROP_CURSORSHAPE_UNDERLINE
             ? TermCursor::Shape::Underline
             : val->number == VTERM_PROP_CURSORSHAPE_BAR_LEFT ? TermCursor::Shape::Bar
-                                                              : TermCursor::Shape::Block;
+                                                             : TermCursor::Shape::Block;
         d->addDamage(d->m_cursor.row, d->m_cursor.col, 1, 2);
         return 1;
     case VTERM_PROP_MOUSE:
@@ -1216,6 +1364,7 @@ int Terminal::Private::onBell(void *user)
 // libvterm 0.1.4's own screen.
 void Terminal::Private::resizeBuffer(int index, int rows, int cols, VTermPos *delta)
 {
+    forgetGlyphRow();
     std::vector<Row> buffer = m_buffers[index].take();
     const bool active = index == m_active;
     const int oldRows = int(buffer.size());
@@ -1284,11 +1433,9 @@ int Terminal::Private::onResize(int rows, int cols, VTermPos *delta, void *user)
     auto *d = static_cast<Private *>(user);
     rows = clampDimension(rows);
     cols = clampDimension(cols);
-    const int oldCols = d->m_cols;
-    d->m_cols = cols; // fixWideEdges and friends look at the new width
+    d->m_cols = cols; // blankOut and friends look at the new width
     d->resizeBuffer(1 - d->m_active, rows, cols, delta);
     d->resizeBuffer(d->m_active, rows, cols, delta);
-    Q_UNUSED(oldCols);
     d->m_rows = rows;
     d->addDamage(0, 0, rows, cols);
     return 1;
@@ -1394,7 +1541,7 @@ void appendCellText(QString &s, const LineView &l, int col)
 
 // The line's text (trailing blanks trimmed) and, per UTF-16 unit, the columns it covers.
 void Terminal::Private::lineWithColumns(int row, QString &text, std::vector<int> &startCol,
-    std::vector<int> &endCol) const
+                                        std::vector<int> &endCol) const
 {
     text.clear();
     startCol.clear();
@@ -1494,10 +1641,7 @@ void Terminal::resize(int rows, int cols)
         return;
     ++d->m_opDepth;
     vterm_set_size(d->m_vt.get(), rows, cols);
-    VTermPos pos;
-    vterm_state_get_cursorpos(d->m_state, &pos);
-    d->m_cursor.row = std::clamp(pos.row, 0, d->m_rows - 1);
-    d->m_cursor.col = std::clamp(pos.col, 0, d->m_cols - 1);
+    d->resetMargins();
     d->addDamage(0, 0, d->m_rows, d->m_cols);
     finishOp();
 }
@@ -1593,8 +1737,8 @@ Terminal::MouseMode Terminal::mouseMode() const
 
 bool Terminal::applicationCursorKeys() const
 {
-    const QByteArray up =
-        d->probe([this] { vterm_keyboard_key(d->m_vt.get(), VTERM_KEY_UP, VTERM_MOD_NONE); });
+    const QByteArray up
+        = d->probe([this] { vterm_keyboard_key(d->m_vt.get(), VTERM_KEY_UP, VTERM_MOD_NONE); });
     return up.startsWith("\x1bO");
 }
 
@@ -1784,7 +1928,7 @@ bool Terminal::mouseMove(int row, int col, int modifiers)
     ++d->m_opDepth;
     const qsizetype before = d->m_out.size();
     vterm_mouse_move(d->m_vt.get(), std::clamp(row, 0, d->m_rows - 1),
-        std::clamp(col, 0, d->m_cols - 1), toVTermMod(modifiers));
+                     std::clamp(col, 0, d->m_cols - 1), toVTermMod(modifiers));
     const bool sent = d->m_out.size() != before;
     finishOp();
     return sent;
@@ -1818,7 +1962,7 @@ bool Terminal::mouseButton(MouseButton button, bool pressed, int row, int col, i
     const qsizetype before = d->m_out.size();
     const VTermModifier mod = toVTermMod(modifiers);
     vterm_mouse_move(d->m_vt.get(), std::clamp(row, 0, d->m_rows - 1),
-        std::clamp(col, 0, d->m_cols - 1), mod);
+                     std::clamp(col, 0, d->m_cols - 1), mod);
     vterm_mouse_button(d->m_vt.get(), vb, pressed, mod);
     const bool sent = d->m_out.size() != before;
     finishOp();
@@ -1850,10 +1994,11 @@ Terminal::Match Terminal::findBackward(const QString &needle, int row, int col) 
     std::vector<int> startCol, endCol;
     for (int r = row; r >= top; --r) {
         d->lineWithColumns(r, text, startCol, endCol);
-        qsizetype from = text.size();
+        // the last place a match can start (Qt 6.4 "finds" a NUL at the very end)
+        qsizetype from = text.size() - needle.size();
         while (from >= 0) {
             const qsizetype i = text.lastIndexOf(needle, from, Qt::CaseInsensitive);
-            if (i < 0)
+            if (i < 0 || i + needle.size() > text.size())
                 break;
             if (r != row || startCol[size_t(i)] < col) {
                 m.row = r;
@@ -1886,7 +2031,7 @@ Terminal::Match Terminal::findForward(const QString &needle, int row, int col) c
         qsizetype from = 0;
         while (from <= text.size()) {
             const qsizetype i = text.indexOf(needle, from, Qt::CaseInsensitive);
-            if (i < 0)
+            if (i < 0 || i + needle.size() > text.size())
                 break;
             if (r != row || startCol[size_t(i)] > col) {
                 m.row = r;
