@@ -18,15 +18,13 @@
 #include <optional>
 
 class QAction;
-class QLabel;
-class QLineEdit;
 class QMenu;
 class QPainter;
-class QToolButton;
 
 namespace Corral {
 
 class PasteDialog;
+class TerminalSearchBar;
 
 // A terminal view: paints a Terminal (screen + scrollback) in the system's fixed-pitch font
 // and turns keys, mouse, pastes and focus changes into Terminal input. Bytes from the remote
@@ -43,6 +41,12 @@ class PasteDialog;
 // Ctrl+Shift+C copy, Ctrl+Shift+V / Shift+Insert paste, Ctrl+Shift+A select all,
 // Ctrl+Shift+F find, Ctrl+Shift+K clear scrollback, Ctrl+= / Ctrl++ / Ctrl+- / Ctrl+0 zoom,
 // Shift+PgUp/PgDn scroll.
+//
+// The implementation is split by responsibility: terminalwidget.cpp (construction, geometry,
+// feeding, frames, scrolling, search), terminalwidget_paint.cpp (fonts, metrics, painting),
+// terminalwidget_selection.cpp (selection, clipboard, paste, URLs), terminalwidget_input.cpp
+// (keyboard, focus, mouse, context menu), with terminalinput.h (Qt to Terminal input mapping)
+// and terminalsearchbar.h (the find bar's widgets).
 class TerminalWidget final : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -219,12 +223,9 @@ private:
     void repaintLines(qint64 first, qint64 last);
 
     bool reportsMouse(Qt::KeyboardModifiers mods) const;
-    int termModifiers(Qt::KeyboardModifiers mods) const;
-    bool sendKeyEvent(QKeyEvent *event);
     bool isOwnShortcut(QKeyEvent *event) const;
     void showPasteDialog(const QString &text);
     void onSearchTextChanged(const QString &text);
-    void setSearchNotFound(bool notFound);
 
     Terminal *m_terminal = nullptr;
     QFont m_baseFont;
@@ -282,9 +283,7 @@ private:
     bool m_hoverActive = false;
 
     // Search.
-    QWidget *m_searchBar = nullptr;
-    QLineEdit *m_searchEdit = nullptr;
-    QLabel *m_searchStatus = nullptr;
+    TerminalSearchBar *m_searchBar = nullptr;
     bool m_hasMatch = false;
     LinePos m_matchPos;
     int m_matchLength = 0;
