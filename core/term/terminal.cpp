@@ -360,6 +360,7 @@ struct Terminal::Private
     bool unsafeStatusRequest() const;
     void finishSgr(const char *finalByte);
     void cutAndCheckCursor(const char *p);
+    void clampCursor();
     void cancelSequence(const char *finalByte);
     const char *discard(const char *p, const char *end);
     void resetMargins();
@@ -517,7 +518,7 @@ Terminal::Private::Private(int rows, int cols, int scrollbackLimit)
 // invalid UTF-8 or a run of text that mixes non-ASCII and ASCII decode differently depending
 // on where a write starts. So the bytes pass through a small mirror of its parser that
 //  - holds an incomplete UTF-8 sequence or string back until it is complete (m_carry),
-//  - replaces invalid UTF-8 with U+FFFD,
+//  - replaces invalid UTF-8 (and C1 controls in UTF-8) with U+FFFD,
 //  - always starts a new write at the first ASCII byte after non-ASCII text, after a string
 //    introducer and after a string terminator, so those cuts happen for every split,
 //  - maps SGR 8/28 onto a font (conceal).
@@ -663,8 +664,12 @@ void Terminal::Private::finishSgr(const char *finalByte)
 void Terminal::Private::cutAndCheckCursor(const char *p)
 {
     flushTo(p);
-    if (!m_cursorOutside)
-        return;
+    if (m_cursorOutside)
+        clampCursor();
+}
+
+void Terminal::Private::clampCursor()
+{
     m_cursorOutside = false;
     vterm_set_size(m_vt.get(), m_rows, m_cols);
     VTermPos pos;
@@ -792,6 +797,12 @@ void Terminal::Private::process(const char *p, const char *end)
                     m_u8Hi = 0xbf;
                     m_u8Cp = (m_u8Cp << 6) | (c & 0x3f);
                     if (--m_u8Need == 0) {
+                        if (m_u8Cp >= 0x80 && m_u8Cp <= 0x9f) {
+                            // C1 controls written as UTF-8: libvterm gives them width -1 and
+                            // moves the cursor a column back, off the screen from column 0
+                            replaceInvalid(p);
+                            continue;
+                        }
                         m_u8Have = 0;
                         m_afterNonAscii = true;
                         // a mark that libvterm cannot attach leaves it nothing to repeat
@@ -1584,6 +1595,8 @@ void Terminal::feed(QByteArrayView bytes)
     ++d->m_opDepth;
     if (!bytes.isEmpty())
         d->process(bytes.data(), bytes.data() + bytes.size());
+    if (d->m_cursorOutside)
+        d->clampCursor(); // whatever else put it there, it does not stay
     finishOp();
 }
 

@@ -104,7 +104,9 @@ public:
     void focusChanged(bool focused); // reported when the remote asked (DECSET 1004)
 
     // Finds text in scrollback + screen, searching backwards (upwards) from (row, col)
-    // exclusive; case-insensitive. Returns the start of the match or an invalid point.
+    // exclusive; case-insensitive, within one line. Returns the start of the match (length
+    // in columns: a wide glyph counts two) or an invalid match. A row past the bottom
+    // (findBackward) or above the scrollback (findForward) starts at that end.
     struct Match
     {
         int row = 0;

@@ -282,6 +282,12 @@ private Q_SLOTS:
                                 u"\ufffd\ufffd"));
         QVERIFY(!t.cell(0, 6).bold);
         QVERIFY(t.cell(0, 7).bold);
+
+        // C1 controls in UTF-8 (libvterm 0.1.4 would move the cursor to column -1)
+        Terminal c1(2, 10);
+        c1.feed("\xc2\x87x\xc2\x9f");
+        QCOMPARE(c1.lineText(0), QStringLiteral(u"\ufffdx\ufffd"));
+        QCOMPARE(c1.cursor().col, 3);
         verifySplits(in, 2, 20);
     }
 
