@@ -21,20 +21,6 @@ namespace Corral {
 
 namespace {
 
-QLabel *makeErrorLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, Theme::errorColor(palette));
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
-
 void setError(QLabel *label, const QString &text)
 {
     label->setText(text);
@@ -72,7 +58,8 @@ HostDialog::HostDialog(Fleet *fleet, const std::optional<HostConfig> &existing, 
     m_nameEdit->setPlaceholderText(tr("e.g. mac-mini-01"));
     m_nameEdit->setMaxLength(64);
     form->addRow(tr("&Name:"), m_nameEdit);
-    m_nameError = makeErrorLabel(this, QStringLiteral("nameError"));
+    m_nameError
+        = Theme::makeMessageLabel(this, QStringLiteral("nameError"), Theme::errorColor(palette()));
     form->addRow(QString(), m_nameError);
     layout->addLayout(form);
 
@@ -112,7 +99,8 @@ HostDialog::HostDialog(Fleet *fleet, const std::optional<HostConfig> &existing, 
     m_uriEdit->setObjectName(QStringLiteral("uriEdit"));
     m_uriEdit->setPlaceholderText(QStringLiteral("qemu+libssh://admin@mac1.example.com/system"));
     connectionForm->addRow(tr("&URI:"), m_uriEdit);
-    m_uriError = makeErrorLabel(connection, QStringLiteral("uriError"));
+    m_uriError = Theme::makeMessageLabel(connection, QStringLiteral("uriError"),
+                                         Theme::errorColor(palette()));
     connectionForm->addRow(QString(), m_uriError);
     layout->addWidget(connection);
 
@@ -134,7 +122,8 @@ HostDialog::HostDialog(Fleet *fleet, const std::optional<HostConfig> &existing, 
     help->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(help);
 
-    m_resultError = makeErrorLabel(this, QStringLiteral("resultError"));
+    m_resultError = Theme::makeMessageLabel(this, QStringLiteral("resultError"),
+                                            Theme::errorColor(palette()));
     layout->addWidget(m_resultError);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

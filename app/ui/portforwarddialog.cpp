@@ -42,20 +42,6 @@ QString hostText(const QHostAddress &address)
     return address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + text + u']' : text;
 }
 
-QLabel *makeStatusLabel(QWidget *parent, const QString &objectName, const QColor &color)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
-
 } // namespace
 
 // The forwards of one VM, in the order they were added (RemoteAccess's ids grow).
@@ -360,8 +346,8 @@ PortForwardDialog::PortForwardDialog(Fleet *fleet, const VmKey &vm, QWidget *par
     rowButtons->addStretch(1);
     layout->addLayout(rowButtons);
 
-    m_detailLabel
-        = makeStatusLabel(this, QStringLiteral("detailLabel"), Theme::errorColor(palette()));
+    m_detailLabel = Theme::makeMessageLabel(this, QStringLiteral("detailLabel"),
+                                            Theme::errorColor(palette()));
     m_detailLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_detailLabel);
 
@@ -418,8 +404,8 @@ PortForwardDialog::PortForwardDialog(Fleet *fleet, const VmKey &vm, QWidget *par
     m_bindCombo->addItem(tr("::1 (this computer only, IPv6)"), QStringLiteral("::1"));
     m_bindCombo->addItem(tr("All interfaces (0.0.0.0)"), QStringLiteral("0.0.0.0"));
     form->addRow(tr("Listen &on:"), m_bindCombo);
-    m_bindWarning = makeStatusLabel(m_addGroup, QStringLiteral("bindWarning"),
-                                    Theme::warningColor(palette()));
+    m_bindWarning = Theme::makeMessageLabel(m_addGroup, QStringLiteral("bindWarning"),
+                                            Theme::warningColor(palette()));
     m_bindWarning->setText(tr("Anyone on the network who can reach this computer can connect to "
                               "the VM through this port."));
     addLayout->addLayout(form);
@@ -428,8 +414,8 @@ PortForwardDialog::PortForwardDialog(Fleet *fleet, const VmKey &vm, QWidget *par
     addLayout->addWidget(m_bindWarning);
 
     auto *addRow = new QHBoxLayout;
-    m_addError
-        = makeStatusLabel(m_addGroup, QStringLiteral("addError"), Theme::errorColor(palette()));
+    m_addError = Theme::makeMessageLabel(m_addGroup, QStringLiteral("addError"),
+                                         Theme::errorColor(palette()));
     addRow->addWidget(m_addError, 1);
     m_addButton
         = new QPushButton(Icons::symbolic(QStringLiteral("add")), tr("&Add Forward"), m_addGroup);

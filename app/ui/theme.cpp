@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include <QLabel>
+
 namespace Corral::Theme {
 
 bool isDark(const QPalette &palette)
@@ -55,6 +57,20 @@ QPalette darkPalette()
         p.setColor(QPalette::Disabled, role, disabledText);
     p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x45, 0x48, 0x4e));
     return p;
+}
+
+QLabel *makeMessageLabel(QWidget *parent, const QString &objectName, const QColor &color)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+    label->hide();
+    return label;
 }
 
 } // namespace Corral::Theme

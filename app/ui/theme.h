@@ -3,6 +3,9 @@
 #include <QColor>
 #include <QPalette>
 
+class QLabel;
+class QWidget;
+
 namespace Corral::Theme {
 
 // True when the palette draws light text on a dark window.
@@ -11,6 +14,9 @@ bool isDark(const QPalette &palette);
 QColor errorColor(const QPalette &palette);
 QColor warningColor(const QPalette &palette);
 QColor successColor(const QPalette &palette);
+
+// A hidden, word-wrapped plain-text label in `color`, for inline errors and warnings in forms.
+QLabel *makeMessageLabel(QWidget *parent, const QString &objectName, const QColor &color);
 
 // A dark Fusion palette, for desktops without a platform theme (CORRAL_PALETTE=dark).
 QPalette darkPalette();
