@@ -1,9 +1,19 @@
 // Helpers shared by the end-to-end tests: the lab scripts/test started (CORRAL_LAB_DIR).
 #pragma once
 
+#include "fleet/fleet.h"
+#include "store/storeservice.h"
+
+#include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
 
 namespace LabSupport {
 
@@ -20,6 +30,30 @@ inline bool lab(const QStringList &args)
     p.start(qEnvironmentVariable("CORRAL_SOURCE_DIR") + QStringLiteral("/scripts/lab"),
             args + QStringList{QStringLiteral("--state-dir"), labDir()});
     return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+// Opens a Fleet on a copy of the lab's catalog in `dir` (tests may change it freely), loads it
+// and waits until every lab host has delivered its inventory. Returns what went wrong, or an
+// empty string; *elapsedMs gets the time from load to the last inventory.
+inline QString openLabFleet(const QTemporaryDir &dir, std::unique_ptr<Corral::StoreService> &store,
+                            std::unique_ptr<Corral::Fleet> &fleet, int statsIntervalMs,
+                            qint64 *elapsedMs = nullptr)
+{
+    const QString catalog = dir.filePath(QStringLiteral("corral.sqlite"));
+    if (!QFile::copy(labDir() + QStringLiteral("/corral.sqlite"), catalog))
+        return QStringLiteral("cannot copy the lab's catalog to ") + catalog;
+    store = std::make_unique<Corral::StoreService>(catalog);
+    fleet = std::make_unique<Corral::Fleet>(store.get());
+    fleet->setStatsInterval(statsIntervalMs);
+    QSignalSpy complete(fleet.get(), &Corral::Fleet::inventoryComplete);
+    QElapsedTimer timer;
+    timer.start();
+    fleet->load();
+    if (!QTest::qWaitFor([&] { return complete.size() >= 3; }, 30000))
+        return QStringLiteral("the 3 lab hosts did not all deliver their inventory in 30 s");
+    if (elapsedMs)
+        *elapsedMs = timer.elapsed();
+    return {};
 }
 
 } // namespace LabSupport

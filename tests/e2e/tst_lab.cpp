@@ -110,19 +110,11 @@ private Q_SLOTS:
     {
         if (labDir().isEmpty())
             QSKIP("CORRAL_LAB_DIR is not set: run through scripts/test, which starts the lab");
-        QVERIFY(QFile::copy(labDir() + QStringLiteral("/corral.sqlite"),
-                            m_dir.filePath(QStringLiteral("corral.sqlite"))));
-        m_store = std::make_unique<StoreService>(m_dir.filePath(QStringLiteral("corral.sqlite")));
-        m_fleet = std::make_unique<Fleet>(m_store.get());
-        m_fleet->setStatsInterval(1000);
+        qint64 elapsed = 0;
+        const QString failure = LabSupport::openLabFleet(m_dir, m_store, m_fleet, 1000, &elapsed);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         m_fleet->setShutdownTimeout(90000);
-
-        QSignalSpy complete(m_fleet.get(), &Fleet::inventoryComplete);
-        QElapsedTimer timer;
-        timer.start();
-        m_fleet->load();
-        QTRY_VERIFY_WITH_TIMEOUT(complete.size() >= 3, 30000);
-        qInfo() << "3 lab hosts connected with complete inventory in" << timer.elapsed() << "ms";
+        qInfo() << "3 lab hosts connected with complete inventory in" << elapsed << "ms";
     }
 
     void cleanupTestCase()

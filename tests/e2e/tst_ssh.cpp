@@ -121,14 +121,8 @@ private Q_SLOTS:
     {
         if (labDir().isEmpty())
             QSKIP("CORRAL_LAB_DIR is not set: run through scripts/test, which starts the lab");
-        QVERIFY(QFile::copy(labDir() + QStringLiteral("/corral.sqlite"),
-                            m_dir.filePath(QStringLiteral("corral.sqlite"))));
-        m_store = std::make_unique<StoreService>(m_dir.filePath(QStringLiteral("corral.sqlite")));
-        m_fleet = std::make_unique<Fleet>(m_store.get());
-        m_fleet->setStatsInterval(0);
-        QSignalSpy complete(m_fleet.get(), &Fleet::inventoryComplete);
-        m_fleet->load();
-        QTRY_VERIFY_WITH_TIMEOUT(complete.size() >= 3, 30000);
+        const QString failure = LabSupport::openLabFleet(m_dir, m_store, m_fleet, 0);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void cleanupTestCase()
