@@ -39,6 +39,10 @@ RemoteAccess::RemoteAccess(Fleet *fleet)
 {
     qRegisterMetaType<PortForward>();
     connect(fleet, &Fleet::vmsChanged, this, &RemoteAccess::onVmsChanged);
+    connect(fleet, &Fleet::vmsRemoved, this, [this](const QList<VmKey> &keys) {
+        for (const VmKey &key : keys)
+            m_running.remove(key);
+    });
     connect(fleet, &Fleet::hostRemoved, this, [this](qint64 hostId) {
         dropHostSessions(hostId);
         for (auto it = m_forwards.begin(); it != m_forwards.end();) {
@@ -240,9 +244,16 @@ std::unique_ptr<ConsoleStream> RemoteAccess::serialConsole(const VmKey &vm)
 void RemoteAccess::onVmsChanged(const QList<VmInfo> &vms)
 {
     for (const VmInfo &vm : vms) {
-        if (vm.state != VmState::Running)
-            continue;
         const VmKey key{vm.hostId, vm.uuid};
+        // Only a VM that starts running matters here: batches repeat running VMs on every
+        // change and relisting, and re-resolving a route costs a trip to the host.
+        if (vm.state != VmState::Running) {
+            m_running.remove(key);
+            continue;
+        }
+        if (m_running.contains(key))
+            continue;
+        m_running.insert(key);
         for (const auto &console : std::as_const(m_consoles)) {
             if (console && m_consoleVms.value(console.data()) == key)
                 console->setVmRunning(true);

@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 #include <map>
@@ -98,6 +99,7 @@ private:
     std::map<quint64, PortForward> m_forwards;
     QList<QPointer<SerialConsoleStream>> m_consoles;
     QHash<SerialConsoleStream *, VmKey> m_consoleVms;
+    QSet<VmKey> m_running; // VMs last seen running, to act on starts only
     quint64 m_nextForwardId = 1;
 };
 
