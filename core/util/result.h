@@ -1,17 +1,12 @@
 #pragma once
 
-#include <QCoreApplication>
+#include "util/tr.h"
+
 #include <QString>
 
 #include <expected>
 
 namespace Corral {
-
-// Translation context for core code that is not a QObject.
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Corral)
-};
 
 // What went wrong, for code that reacts to errors; the message is for people.
 enum class ErrorCode {
