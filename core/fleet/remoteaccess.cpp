@@ -263,7 +263,43 @@ void RemoteAccess::onVmsChanged(const QList<VmInfo> &vms)
             if (f.vm == key)
                 startForward(id);
         }
+        Q_EMIT vmStarted(key);
     }
+}
+
+std::function<void(QObject *, std::function<void(Result<int>)>)>
+RemoteAccess::vncOpener(const VmKey &vm)
+{
+    return guestPortOpener(vm, VncConsole);
+}
+
+std::function<void(QObject *, std::function<void(Result<int>)>)>
+RemoteAccess::guestPortOpener(const VmKey &vm, quint16 guestPort)
+{
+    QPointer<RemoteAccess> self(this);
+    return [self, vm, guestPort](QObject *context, std::function<void(Result<int>)> done) {
+        if (!self)
+            return done(fail(ErrorCode::Cancelled, Tr::tr("Corral is shutting down.")));
+        QPointer<QObject> ctx(context);
+        self->resolveGuestPort(vm, guestPort, context, [self, vm, ctx, done](Result<GuestRoute> route) {
+            if (!self || !ctx)
+                return;
+            if (!route)
+                return done(std::unexpected(route.error()));
+            auto host = self->hostSession(vm.hostId);
+            if (!host)
+                return done(std::unexpected(host.error()));
+            (*host)->openTunnel(route->address, route->port, ctx.data(),
+                                [ctx, done](Result<int> fd) {
+                                    if (!ctx) {
+                                        if (fd)
+                                            ::close(*fd);
+                                        return;
+                                    }
+                                    done(fd);
+                                });
+        });
+    };
 }
 
 quint64 RemoteAccess::addForward(const VmKey &vm, quint16 localPort, quint16 guestPort,

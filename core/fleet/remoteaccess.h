@@ -64,6 +64,15 @@ public:
     std::unique_ptr<ConsoleStream> vmShell(const VmKey &vm);
     std::unique_ptr<ConsoleStream> serialConsole(const VmKey &vm);
 
+    // Opens the VM's VNC console (QEMU's VNC server on the host's loopback, or whatever its
+    // graphics element says) as a socket through the host's SSH session: the Opener of a
+    // VncSession (VncSession::connectVia). Each call resolves the route again, so a VM that
+    // restarted on another port is found.
+    std::function<void(QObject *, std::function<void(Result<int>)>)> vncOpener(const VmKey &vm);
+    // Same, for any guest port (e.g. 5900, macOS Screen Sharing) reached through the host.
+    std::function<void(QObject *, std::function<void(Result<int>)>)>
+    guestPortOpener(const VmKey &vm, quint16 guestPort);
+
     void resolveGuestPort(const VmKey &vm, quint16 guestPort, QObject *context,
                           std::function<void(Result<GuestRoute>)> done);
 
@@ -83,6 +92,8 @@ public:
     static QList<Preset> presets();
 
 Q_SIGNALS:
+    // A VM went from not running to running (consoles reconnect now instead of waiting).
+    void vmStarted(const Corral::VmKey &vm);
     void forwardsChanged();
     void forwardChanged(const Corral::PortForward &forward);
 
