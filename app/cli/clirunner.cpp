@@ -84,6 +84,8 @@ QString CliRunner::usage()
               "  ssh HOST|VM [-- COMMAND...]    a shell, or the command's output and status\n"
               "  console VM [--log-seconds N]   the serial console (Ctrl+] leaves)\n"
               "  forward VM LOCALPORT:GUESTPORT [--bind ADDRESS]   GUESTPORT may be \"vnc\"\n"
+              "  vnc capture VM|vnc://HOST:PORT OUT.png [--encodings LIST] [--jpeg-quality N]\n"
+              "      [--password-file F] [--username U] [--ca-file PEM]   the screen, as PNG\n"
               "  term render --cols C --rows R  stdin through Corral's terminal, as text\n"
               "VM is NAME or HOST/NAME. The catalog is $CORRAL_DB, else the user's data dir.\n");
 }
@@ -115,6 +117,8 @@ void CliRunner::start(const QStringList &arguments)
         return consoleCommand(args.mid(1));
     if (!args.isEmpty() && args.first() == u"forward")
         return forwardCommand(args.mid(1));
+    if (!args.isEmpty() && args.first() == u"vnc")
+        return vncCommand(args.mid(1));
     if (args.size() >= 2 && args[0] == u"term" && args[1] == u"render") {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly)) {

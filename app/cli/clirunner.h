@@ -58,6 +58,7 @@ private:
     void sshCommand(QStringList args);
     void consoleCommand(QStringList args);
     void forwardCommand(QStringList args);
+    void vncCommand(QStringList args); // vnccommands.cpp
     void runShell(SshSession *session);
     void runExec(SshSession *session, const QString &command);
     void forwardStdin(SshChannel *channel); // stdin to the channel, EOF at its end
