@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 namespace Corral {
 
 ConsoleTab::ConsoleTab(std::unique_ptr<ConsoleStream> stream, QWidget *parent)
-    : QWidget(parent)
+    : SessionTab(parent)
     , m_stream(stream.release())
 {
     Q_ASSERT(m_stream);
@@ -69,11 +69,7 @@ ConsoleTab::ConsoleTab(std::unique_ptr<ConsoleStream> stream, QWidget *parent)
         m_terminalTitle = title;
         Q_EMIT titleChanged();
     });
-    connect(m_terminal, &TerminalWidget::bellRang, this, [this] {
-        if (!isVisible())
-            m_unseenBell = true;
-        Q_EMIT bellRang();
-    });
+    connect(m_terminal, &TerminalWidget::bellRang, this, &ConsoleTab::noteBell);
     connect(m_reconnect, &QPushButton::clicked, this, &ConsoleTab::reconnect);
 
     updateBanner();
@@ -94,6 +90,26 @@ ConsoleStream::State ConsoleTab::state() const
     return m_stream->state();
 }
 
+SessionTab::State ConsoleTab::sessionState() const
+{
+    switch (m_stream->state()) {
+    case ConsoleStream::State::Connecting:
+        return State::Connecting;
+    case ConsoleStream::State::Connected:
+        return State::Connected;
+    case ConsoleStream::State::Closed:
+        return State::Closed;
+    case ConsoleStream::State::Failed:
+        break;
+    }
+    return State::Failed;
+}
+
+QString ConsoleTab::errorText() const
+{
+    return m_stream->errorText();
+}
+
 QString ConsoleTab::title() const
 {
     const QString base = m_stream->title();
@@ -101,12 +117,6 @@ QString ConsoleTab::title() const
         return base;
     //: Console tab title: the session (host, kind) and the title the remote program set
     return tr("%1: %2").arg(base, m_terminalTitle);
-}
-
-void ConsoleTab::markSeen()
-{
-    m_unseenActivity = false;
-    m_unseenBell = false;
 }
 
 void ConsoleTab::closeSession()
@@ -124,19 +134,10 @@ void ConsoleTab::reconnect()
     m_terminal->setFocus();
 }
 
-void ConsoleTab::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    markSeen();
-}
-
 void ConsoleTab::onData(const QByteArray &bytes)
 {
     m_terminal->feed(bytes);
-    if (!m_unseenActivity && !isVisible()) {
-        m_unseenActivity = true;
-        Q_EMIT activity();
-    }
+    noteActivity();
 }
 
 void ConsoleTab::onStateChanged(ConsoleStream::State state, const QString &)
@@ -144,7 +145,7 @@ void ConsoleTab::onStateChanged(ConsoleStream::State state, const QString &)
     if (state == ConsoleStream::State::Connected || state == ConsoleStream::State::Connecting)
         m_closed = false;
     updateBanner();
-    Q_EMIT stateChanged(state);
+    Q_EMIT stateChanged();
 }
 
 void ConsoleTab::updateBanner()

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "sessiontab.h"
+
 #include "term/consolestream.h"
 
 #include <QString>
-#include <QWidget>
 
 #include <memory>
 
@@ -25,7 +26,7 @@ class TerminalWidget;
 // leaves the session untouched.
 // Emits titleChanged() when title() changes, activity() for output while the tab is hidden
 // (once until it is shown again), bellRang() for every bell, stateChanged() with the stream.
-class ConsoleTab final : public QWidget
+class ConsoleTab final : public SessionTab
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConsoleTab)
@@ -38,23 +39,13 @@ public:
     TerminalWidget *terminalWidget() const { return m_terminal; }
     ConsoleStream::State state() const;
     // "lab1 — shell", or "lab1 — shell: vim notes.txt" when the remote set a title.
-    QString title() const;
-    bool hasUnseenActivity() const { return m_unseenActivity; }
-    bool hasUnseenBell() const { return m_unseenBell; }
-    void markSeen();
+    QString title() const override;
+    State sessionState() const override;
+    QString errorText() const override;
 
     // Closes the stream (once); the tab stays until its owner deletes it.
-    void closeSession();
-    void reconnect();
-
-Q_SIGNALS:
-    void titleChanged();
-    void activity();
-    void bellRang();
-    void stateChanged(Corral::ConsoleStream::State state);
-
-protected:
-    void showEvent(QShowEvent *event) override;
+    void closeSession() override;
+    void reconnect() override;
 
 private:
     void onData(const QByteArray &bytes);
@@ -69,8 +60,6 @@ private:
     QLabel *m_bannerText = nullptr;
     QPushButton *m_reconnect = nullptr;
     QString m_terminalTitle;
-    bool m_unseenActivity = false;
-    bool m_unseenBell = false;
     bool m_closed = false;
 };
 

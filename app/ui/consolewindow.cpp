@@ -1,10 +1,9 @@
 #include "consolewindow.h"
 
-#include "consoletab.h"
 #include "icons.h"
+#include "sessiontab.h"
 #include "store/settingsrepository.h"
 #include "store/storeservice.h"
-#include "terminalwidget.h"
 #include "util/logging.h"
 
 #include <QAction>
@@ -127,7 +126,7 @@ void ConsoleWindow::createActions()
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
                           [this] { moveTabToPrimary(m_tabs->currentIndex()); });
     m_reconnectAction = make(u"console.reconnect"_s, tr("&Reconnect"), QKeySequence(), [this] {
-        if (ConsoleTab *t = currentTab())
+        if (SessionTab *t = currentTab())
             t->reconnect();
     });
     m_reconnectAction->setIcon(Icons::symbolic(u"reboot"_s));
@@ -210,22 +209,22 @@ int ConsoleWindow::count() const
     return m_tabs->count();
 }
 
-ConsoleTab *ConsoleWindow::tab(int index) const
+SessionTab *ConsoleWindow::tab(int index) const
 {
-    return qobject_cast<ConsoleTab *>(m_tabs->widget(index));
+    return qobject_cast<SessionTab *>(m_tabs->widget(index));
 }
 
-ConsoleTab *ConsoleWindow::currentTab() const
+SessionTab *ConsoleWindow::currentTab() const
 {
-    return qobject_cast<ConsoleTab *>(m_tabs->currentWidget());
+    return qobject_cast<SessionTab *>(m_tabs->currentWidget());
 }
 
-int ConsoleWindow::indexOf(ConsoleTab *tab) const
+int ConsoleWindow::indexOf(SessionTab *tab) const
 {
     return m_tabs->indexOf(tab);
 }
 
-void ConsoleWindow::addTab(ConsoleTab *tab)
+void ConsoleWindow::addTab(SessionTab *tab)
 {
     if (!tab)
         return;
@@ -234,25 +233,25 @@ void ConsoleWindow::addTab(ConsoleTab *tab)
     tab->setFocus(Qt::OtherFocusReason);
 }
 
-void ConsoleWindow::insertTab(ConsoleTab *tab)
+void ConsoleWindow::insertTab(SessionTab *tab)
 {
     const int index = m_tabs->addTab(tab, tab->title());
-    connect(tab, &ConsoleTab::titleChanged, this, [this, tab] { updateTab(tab); });
-    connect(tab, &ConsoleTab::stateChanged, this, [this, tab] {
+    connect(tab, &SessionTab::titleChanged, this, [this, tab] { updateTab(tab); });
+    connect(tab, &SessionTab::stateChanged, this, [this, tab] {
         updateTab(tab);
         updateActions();
     });
-    connect(tab, &ConsoleTab::activity, this, [this, tab] { updateTab(tab); });
-    connect(tab, &ConsoleTab::bellRang, this, [this, tab] { onBell(tab); });
+    connect(tab, &SessionTab::activity, this, [this, tab] { updateTab(tab); });
+    connect(tab, &SessionTab::bellRang, this, [this, tab] { onBell(tab); });
     m_tabs->setCurrentIndex(index);
     updateTab(tab);
     updateActions();
     Q_EMIT countChanged(count());
 }
 
-ConsoleTab *ConsoleWindow::takeTab(int index)
+SessionTab *ConsoleWindow::takeTab(int index)
 {
-    ConsoleTab *t = tab(index);
+    SessionTab *t = tab(index);
     if (!t)
         return nullptr;
     t->disconnect(this);
@@ -265,7 +264,7 @@ ConsoleTab *ConsoleWindow::takeTab(int index)
 
 void ConsoleWindow::closeTab(int index)
 {
-    ConsoleTab *t = takeTab(index);
+    SessionTab *t = takeTab(index);
     if (!t)
         return;
     t->closeSession();
@@ -276,7 +275,7 @@ void ConsoleWindow::closeTab(int index)
 
 ConsoleWindow *ConsoleWindow::detachTab(int index)
 {
-    ConsoleTab *t = tab(index);
+    SessionTab *t = tab(index);
     if (!t)
         return nullptr;
     ConsoleWindow *primary = primaryWindow();
@@ -303,7 +302,7 @@ void ConsoleWindow::moveTabToPrimary(int index)
     ConsoleWindow *primary = m_primary.data();
     if (m_isPrimary || !primary)
         return;
-    ConsoleTab *t = takeTab(index);
+    SessionTab *t = takeTab(index);
     if (!t)
         return;
     primary->addTab(t);
@@ -321,7 +320,7 @@ void ConsoleWindow::stepTab(int delta)
 
 void ConsoleWindow::onCurrentChanged(int index)
 {
-    if (ConsoleTab *t = tab(index)) {
+    if (SessionTab *t = tab(index)) {
         t->markSeen();
         updateTab(t);
         t->setFocus(Qt::TabFocusReason);
@@ -330,7 +329,7 @@ void ConsoleWindow::onCurrentChanged(int index)
     updateActions();
 }
 
-void ConsoleWindow::onBell(ConsoleTab *tab)
+void ConsoleWindow::onBell(SessionTab *tab)
 {
     if (tab == currentTab() && isActiveWindow())
         return; // the terminal flashed where the user is looking
@@ -338,7 +337,7 @@ void ConsoleWindow::onBell(ConsoleTab *tab)
     QApplication::alert(this);
 }
 
-void ConsoleWindow::updateTab(ConsoleTab *tab)
+void ConsoleWindow::updateTab(SessionTab *tab)
 {
     const int index = m_tabs->indexOf(tab);
     if (index < 0)
@@ -346,22 +345,18 @@ void ConsoleWindow::updateTab(ConsoleTab *tab)
     const QString title = tab->title();
     m_tabs->setTabText(index, QString(title).replace(u'&', u"&&"_s));
 
-    QString state;
+    QString state = tab->stateText();
     QIcon icon;
-    switch (tab->state()) {
-    case ConsoleStream::State::Connecting:
-        state = tr("Connecting…");
+    switch (tab->sessionState()) {
+    case SessionTab::State::Connecting:
         icon = Icons::colored(u"state-transition"_s);
         break;
-    case ConsoleStream::State::Connected:
-        state = tr("Connected");
+    case SessionTab::State::Connected:
         break;
-    case ConsoleStream::State::Closed:
-        state = tr("Session ended");
+    case SessionTab::State::Closed:
         icon = Icons::colored(u"state-offline"_s);
         break;
-    case ConsoleStream::State::Failed:
-        state = tr("Failed: %1").arg(tab->stream()->errorText());
+    case SessionTab::State::Failed:
         icon = Icons::colored(u"state-error"_s);
         break;
     }
@@ -382,7 +377,7 @@ void ConsoleWindow::updateTab(ConsoleTab *tab)
 
 void ConsoleWindow::updateWindowTitle()
 {
-    if (ConsoleTab *t = currentTab())
+    if (SessionTab *t = currentTab())
         setWindowTitle(tr("%1 — Corral").arg(t->title()));
     else
         setWindowTitle(tr("Console — Corral"));
@@ -391,16 +386,14 @@ void ConsoleWindow::updateWindowTitle()
 void ConsoleWindow::updateActions()
 {
     const int n = count();
-    ConsoleTab *t = currentTab();
+    SessionTab *t = currentTab();
     m_closeTabAction->setEnabled(n > 0);
     m_previousTabAction->setEnabled(n > 1);
     m_nextTabAction->setEnabled(n > 1);
     m_detachAction->setEnabled(n > 1);
     m_attachAction->setEnabled(!m_isPrimary && m_primary && n > 0);
     m_attachAction->setVisible(!m_isPrimary);
-    m_reconnectAction->setEnabled(t
-                                  && (t->state() == ConsoleStream::State::Failed
-                                      || t->state() == ConsoleStream::State::Closed));
+    m_reconnectAction->setEnabled(t && t->canReconnect());
 }
 
 void ConsoleWindow::showTabMenu(const QPoint &pos)
@@ -427,7 +420,7 @@ void ConsoleWindow::closeEvent(QCloseEvent *event)
 {
     int connected = 0;
     for (int i = 0; i < count(); ++i) {
-        if (tab(i)->state() == ConsoleStream::State::Connected)
+        if (tab(i)->sessionState() == SessionTab::State::Connected)
             ++connected;
     }
     if (connected > 1) {
@@ -446,7 +439,7 @@ void ConsoleWindow::closeEvent(QCloseEvent *event)
     }
     saveSettings();
     while (count() > 0) {
-        ConsoleTab *t = takeTab(count() - 1);
+        SessionTab *t = takeTab(count() - 1);
         t->closeSession();
         delete t;
     }
@@ -457,7 +450,7 @@ void ConsoleWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::ActivationChange && isActiveWindow()) {
-        if (ConsoleTab *t = currentTab()) {
+        if (SessionTab *t = currentTab()) {
             t->markSeen();
             updateTab(t);
         }

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "term/consolestream.h"
-
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
@@ -11,11 +9,12 @@ class QTabWidget;
 
 namespace Corral {
 
-class ConsoleTab;
+class SessionTab;
 class StoreService;
 
-// A window of console tabs (SSH shells, serial consoles): closable, movable tabs whose icon
-// shows the session state (connecting, failed, ended) and unseen output or bells.
+// A window of console tabs (SSH shells and serial consoles in ConsoleTabs, VM screens in
+// VncTabs — any SessionTab): closable, movable tabs whose icon shows the session state
+// (connecting, failed, ended) and unseen output or bells.
 //
 // One *primary* window per application: construct it once (the MainWindow keeps it, e.g. a
 // member created on the first "Open SSH" and deleted with the MainWindow) and addTab() every
@@ -44,11 +43,11 @@ public:
     QList<ConsoleWindow *> detachedWindows() const;
 
     // Takes ownership of `tab`, selects it, shows, raises and activates the window.
-    void addTab(ConsoleTab *tab);
+    void addTab(SessionTab *tab);
     int count() const;
-    ConsoleTab *tab(int index) const;
-    ConsoleTab *currentTab() const;
-    int indexOf(ConsoleTab *tab) const;
+    SessionTab *tab(int index) const;
+    SessionTab *currentTab() const;
+    int indexOf(SessionTab *tab) const;
     QTabWidget *tabWidget() const { return m_tabs; }
 
     // Closes the tab's session and deletes it.
@@ -77,13 +76,13 @@ private:
     void createActions();
     void loadSettings();
     void showAndRaise();
-    ConsoleTab *takeTab(int index);
-    void insertTab(ConsoleTab *tab);
-    void updateTab(ConsoleTab *tab);
+    SessionTab *takeTab(int index);
+    void insertTab(SessionTab *tab);
+    void updateTab(SessionTab *tab);
     void updateWindowTitle();
     void updateActions();
     void onCurrentChanged(int index);
-    void onBell(ConsoleTab *tab);
+    void onBell(SessionTab *tab);
     void showTabMenu(const QPoint &pos);
     void stepTab(int delta);
 

@@ -11,12 +11,14 @@
 #include "icons.h"
 #include "placeholdertreeview.h"
 #include "portforwarddialog.h"
+#include "rfb/vncsession.h"
 #include "taskdock.h"
 #include "taskmodel.h"
 #include "term/consolestream.h"
 #include "vmfilterproxymodel.h"
 #include "vmmodel.h"
 #include "vmpage.h"
+#include "vnctab.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -88,6 +90,7 @@ MainWindow::MainWindow(Fleet *fleet, const UiSettings &settings, QWidget *parent
         connect(m_fleet, &Fleet::hostChanged, this, &MainWindow::updateStatus);
         connect(m_fleet, &Fleet::hostRemoved, this, &MainWindow::updateStatus);
         connect(m_fleet, &Fleet::credentialRequested, this, &MainWindow::askCredential);
+        connect(m_fleet, &Fleet::vmsChanged, this, &MainWindow::updateScreenWaiting);
         TaskManager *tasks = m_fleet->tasks();
         connect(tasks, &TaskManager::taskAdded, this, &MainWindow::updateStatus);
         connect(tasks, &TaskManager::taskFinished, this, &MainWindow::onTaskFinished);
@@ -96,6 +99,7 @@ MainWindow::MainWindow(Fleet *fleet, const UiSettings &settings, QWidget *parent
     connect(m_vmPage, &VmPage::openSshRequested, this, &MainWindow::openVmShells);
     connect(m_vmPage, &VmPage::openSerialRequested, this, &MainWindow::openSerialConsoles);
     connect(m_vmPage, &VmPage::forwardPortsRequested, this, &MainWindow::showPortForwards);
+    connect(m_vmPage, &VmPage::openScreenRequested, this, &MainWindow::openVmScreens);
     connect(m_hostPage, &HostPage::openShellRequested, this, &MainWindow::openHostShells);
 
     restoreSettings(settings);
@@ -110,11 +114,16 @@ MainWindow::~MainWindow()
     m_console.reset();
 }
 
-void MainWindow::openConsoleTab(std::unique_ptr<ConsoleStream> stream)
+ConsoleWindow *MainWindow::ensureConsoleWindow()
 {
     if (!m_console)
         m_console = std::make_unique<ConsoleWindow>(m_fleet ? m_fleet->store() : nullptr);
-    m_console->addTab(new ConsoleTab(std::move(stream)));
+    return m_console.get();
+}
+
+void MainWindow::openConsoleTab(std::unique_ptr<ConsoleStream> stream)
+{
+    ensureConsoleWindow()->addTab(new ConsoleTab(std::move(stream)));
 }
 
 // Tabs beyond this many per action would bury the window; the rest are left for a second go.
@@ -142,6 +151,56 @@ void MainWindow::openSerialConsoles(const QList<VmKey> &vms)
         return;
     for (const VmKey &vm : vms.mid(0, MaxTabsPerAction))
         openConsoleTab(m_fleet->remote()->serialConsole(vm));
+}
+
+void MainWindow::openVmScreens(const QList<VmKey> &vms)
+{
+    if (!m_fleet)
+        return;
+    for (const VmKey &vm : vms.mid(0, MaxTabsPerAction)) {
+        if (VncTab *open = m_screenTabs.value(vm)) {
+            // Already open, perhaps in a detached window: show that tab.
+            if (auto *window = qobject_cast<ConsoleWindow *>(open->window())) {
+                window->tabWidget()->setCurrentWidget(open);
+                window->show();
+                window->raise();
+                window->activateWindow();
+                continue;
+            }
+        }
+        const std::optional<VmInfo> info = m_fleet->vm(vm);
+        const QString name = info ? info->qualifiedName() : vm.uuid.toString(QUuid::WithoutBraces);
+        auto opener = m_fleet->remote()->vncOpener(vm);
+        auto session = std::make_unique<VncSession>();
+        VncSession *s = session.get();
+        auto *tab = new VncTab(
+            std::move(session),
+            [opener, name](VncSession *target) { target->connectVia(opener, name); },
+            tr("%1 — screen").arg(name), info ? info->name : name);
+        connect(m_fleet->remote(), &RemoteAccess::vmStarted, s, [s, vm](const VmKey &started) {
+            if (started == vm)
+                s->reconnectNow();
+        });
+        if (info && !vmStateIsActive(info->state))
+            tab->setWaitingText(tr("Waiting for %1 to start…").arg(info->name));
+        m_screenTabs.insert(vm, tab);
+        connect(tab, &QObject::destroyed, this, [this, vm] { m_screenTabs.remove(vm); });
+        ensureConsoleWindow()->addTab(tab);
+    }
+}
+
+void MainWindow::updateScreenWaiting(const QList<VmInfo> &vms)
+{
+    if (m_screenTabs.isEmpty())
+        return;
+    for (const VmInfo &info : vms) {
+        VncTab *tab = m_screenTabs.value(VmKey{info.hostId, info.uuid});
+        if (!tab)
+            continue;
+        tab->setWaitingText(vmStateIsActive(info.state)
+                                ? QString()
+                                : tr("Waiting for %1 to start…").arg(info.name));
+    }
 }
 
 void MainWindow::showPortForwards(const VmKey &vm)
@@ -211,6 +270,8 @@ void MainWindow::createMenus()
                 [action, i](int row) { action->setChecked(row == i); });
     }
     view->addSeparator();
+    view->addAction(m_vmPage->gridViewAction());
+    view->addSeparator();
     QAction *toggleTasks = m_taskDock->toggleViewAction();
     toggleTasks->setText(tr("&Task List"));
     toggleTasks->setIcon(Icons::symbolic(QStringLiteral("tasks")));
@@ -221,7 +282,8 @@ void MainWindow::createMenus()
         = new QAction(Icons::symbolic(QStringLiteral("terminal")), tr("&Console Window"), this);
     showConsole->setObjectName(QStringLiteral("view.console"));
     showConsole->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Apostrophe));
-    showConsole->setStatusTip(tr("Show the window with the shell and serial console tabs"));
+    showConsole->setStatusTip(
+        tr("Show the window with the shell, serial console and VM screen tabs"));
     connect(showConsole, &QAction::triggered, this, [this] {
         if (!m_console) {
             statusBar()->showMessage(tr("No consoles yet: select a host or VM and choose Open "
@@ -245,6 +307,7 @@ void MainWindow::createMenus()
         vm->addAction(action);
     }
     vm->addSeparator();
+    vm->addAction(m_vmPage->screenAction());
     vm->addAction(m_vmPage->sshAction());
     vm->addAction(m_vmPage->serialAction());
     vm->addAction(m_vmPage->forwardAction());

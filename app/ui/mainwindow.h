@@ -29,6 +29,7 @@ class TaskDock;
 class TaskModel;
 class VmModel;
 class VmPage;
+class VncTab;
 
 // Corral's main window: a sidebar (Namespaces, VMs, Images, Hosts) switching pages, the task
 // dock, menus and a status bar with the fleet's totals. Lives on the GUI thread; talks to the
@@ -59,13 +60,17 @@ public:
     VmPage *vmPage() const { return m_vmPage; }
     HostPage *hostPage() const { return m_hostPage; }
     TaskDock *taskDock() const { return m_taskDock; }
-    // The console window (tabs of shells and serial consoles); null until first used.
+    // The console window (tabs of shells, serial consoles and VM screens); null until first
+    // used.
     ConsoleWindow *consoleWindow() const { return m_console.get(); }
 
     // Console actions: one tab per host or VM, in the one console window.
     void openHostShells(const QList<qint64> &hostIds);
     void openVmShells(const QList<VmKey> &vms);
     void openSerialConsoles(const QList<VmKey> &vms);
+    // A VNC screen tab per VM (its console through the host's SSH session); a VM whose screen
+    // is open already gets that tab selected. Reconnects as soon as the VM starts again.
+    void openVmScreens(const QList<VmKey> &vms);
     void showPortForwards(const VmKey &vm);
     QListWidget *sidebar() const { return m_sidebar; }
 
@@ -85,6 +90,8 @@ private:
     void askCredential(const CredentialRequest &request);
     void showAbout();
     void openConsoleTab(std::unique_ptr<ConsoleStream> stream);
+    ConsoleWindow *ensureConsoleWindow();
+    void updateScreenWaiting(const QList<VmInfo> &vms);
 
     Fleet *m_fleet;
     VmModel *m_vmModel = nullptr;
@@ -102,6 +109,7 @@ private:
     bool m_settingsSaved = false;
     std::unique_ptr<ConsoleWindow> m_console;
     QHash<QPair<qint64, QUuid>, QPointer<PortForwardDialog>> m_forwardDialogs;
+    QHash<VmKey, QPointer<VncTab>> m_screenTabs;
 };
 
 } // namespace Corral

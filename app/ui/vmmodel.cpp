@@ -5,6 +5,7 @@
 
 #include <QFont>
 #include <QGuiApplication>
+#include <QImage>
 #include <QPalette>
 
 #include <algorithm>
@@ -75,6 +76,28 @@ void VmModel::setFleet(Fleet *fleet)
     for (const HostInfo &host : hosts)
         updateHost(host);
     upsertVms(fleet->vms());
+}
+
+void VmModel::setThumbnails(VmThumbnails *thumbnails)
+{
+    if (m_thumbnails == thumbnails)
+        return;
+    disconnect(m_thumbnailConnection);
+    m_thumbnails = thumbnails;
+    if (thumbnails) {
+        m_thumbnailConnection
+            = connect(thumbnails, &VmThumbnails::thumbnailChanged, this, [this](const VmKey &key) {
+                  const int row = rowOf(key);
+                  if (row < 0)
+                      return;
+                  const QModelIndex cell = index(row, NameColumn);
+                  Q_EMIT dataChanged(cell, cell, {ThumbnailRole, ThumbnailErrorRole});
+              });
+    }
+    if (!m_rows.empty()) {
+        Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn),
+                           {ThumbnailRole, ThumbnailErrorRole});
+    }
 }
 
 void VmModel::upsertVms(const QList<VmInfo> &vms)
@@ -368,6 +391,14 @@ QVariant VmModel::data(const QModelIndex &index, int role) const
         return vm.hostId;
     case HostOnlineRole:
         return isHostOnline(vm.hostId);
+    case ThumbnailRole:
+        if (m_thumbnails)
+            return m_thumbnails->thumbnail(VmKey{vm.hostId, vm.uuid});
+        return QImage();
+    case ThumbnailErrorRole:
+        if (m_thumbnails)
+            return m_thumbnails->error(VmKey{vm.hostId, vm.uuid});
+        return QString();
     default:
         return {};
     }

@@ -3,11 +3,13 @@
 #include "fleet/fleet.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
+#include "fleet/vmthumbnails.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QIcon>
 #include <QList>
+#include <QPointer>
 #include <QSet>
 
 #include <array>
@@ -48,12 +50,18 @@ public:
         SortRole, // typed value to sort the column by
         HostIdRole, // qint64
         HostOnlineRole, // bool: false while the VM's host is not connected
+        ThumbnailRole, // QImage: the last picture of the VM's screen (null: none yet)
+        ThumbnailErrorRole, // QString: why a running VM has no picture ("has no display")
     };
 
     explicit VmModel(QObject *parent = nullptr);
 
     // Takes the fleet's current inventory and follows its signals from now on.
     void setFleet(Fleet *fleet);
+    // Serves ThumbnailRole / ThumbnailErrorRole from `thumbnails` (not owned; may be null),
+    // with a dataChanged of the name cell for every picture that changes.
+    void setThumbnails(VmThumbnails *thumbnails);
+    VmThumbnails *thumbnails() const { return m_thumbnails; }
 
     // The batch operations Fleet's signals are connected to (public for tests).
     void upsertVms(const QList<VmInfo> &vms);
@@ -104,6 +112,8 @@ private:
     QHash<qint64, QString> m_hostNames; // as last seen in updateHost()
     int m_runningCount = 0;
     std::array<QIcon, 8> m_stateIcons;
+    QPointer<VmThumbnails> m_thumbnails;
+    QMetaObject::Connection m_thumbnailConnection;
 };
 
 } // namespace Corral

@@ -3,7 +3,13 @@
 #include "icons.h"
 #include "placeholdertreeview.h"
 #include "vmfilterproxymodel.h"
+#include "vmgridview.h"
 #include "vmmodel.h"
+
+#include "fleet/vmthumbnails.h"
+#include "store/settingsrepository.h"
+#include "store/storeservice.h"
+#include "util/logging.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -15,6 +21,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShowEvent>
+#include <QStackedWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -41,6 +49,8 @@ QList<OperationUi> operationUi()
         {VmOperation::Delete, "delete", QKeySequence(QKeySequence::Delete)},
     };
 }
+
+const QString viewModeKey = QStringLiteral("ui/vms/view"); // "list" or "grid"
 
 } // namespace
 
@@ -69,9 +79,12 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
         m_toolBar->addAction(a);
     }
     m_toolBar->addSeparator();
+    m_toolBar->addAction(m_screenAction);
     m_toolBar->addAction(m_sshAction);
     m_toolBar->addAction(m_serialAction);
     m_toolBar->addAction(m_forwardAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_gridAction);
     layout->addWidget(m_toolBar);
 
     auto *filterBar = new QHBoxLayout;
@@ -131,7 +144,30 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
         const int minimum = column == VmModel::VcpusColumn ? 56 : 88;
         header->resizeSection(column, std::max(minimum, header->sectionSizeHint(column) + 6));
     }
-    layout->addWidget(m_view, 1);
+
+    m_grid = new VmGridView(this);
+    m_grid->setObjectName(QStringLiteral("vmGrid"));
+    m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_grid->setModel(m_proxy);
+    // One selection for both views: whatever is selected in one is selected in the other.
+    QItemSelectionModel *ownSelection = m_grid->selectionModel();
+    m_grid->setSelectionModel(m_view->selectionModel());
+    delete ownSelection;
+
+    m_views = new QStackedWidget(this);
+    m_views->addWidget(m_view);
+    m_views->addWidget(m_grid);
+    layout->addWidget(m_views, 1);
+
+    if (m_fleet) {
+        m_thumbnails = new VmThumbnails(m_fleet, this);
+        m_model->setThumbnails(m_thumbnails);
+        connect(m_grid, &VmGridView::visibleKeysChanged, m_thumbnails, &VmThumbnails::setVisible);
+        loadViewMode();
+    }
+    updateThumbnailActivity();
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &VmFilterProxyModel::setFilterText);
     connect(m_stateCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -141,6 +177,9 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
     connect(m_hostCombo, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setHostFilter(m_hostCombo->currentData().toLongLong()); });
     connect(m_view, &QWidget::customContextMenuRequested, this, &VmPage::showContextMenu);
+    connect(m_grid, &QWidget::customContextMenuRequested, this, &VmPage::showContextMenu);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, &VmPage::openScreenOf);
+    connect(m_grid, &QAbstractItemView::doubleClicked, this, &VmPage::openScreenOf);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &VmPage::scheduleActionUpdate);
 
@@ -232,14 +271,28 @@ void VmPage::createConsoleActions()
     m_forwardAction = make("forward", tr("Forward Ports…"),
                            tr("Forward local ports to the selected VM's SSH, VNC or other ports"),
                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), "vm.forward");
-    connect(m_sshAction, &QAction::triggered, this, [this] {
-        QList<VmKey> keys;
-        for (const VmKey &key : selectedKeys()) {
-            const auto vm = m_fleet ? m_fleet->vm(key) : std::nullopt;
-            if (vm && vm->state == VmState::Running)
-                keys.append(key);
+    m_screenAction = make("vm-screen", tr("Open Screen"),
+                          tr("Open the screens of the selected running VMs (VNC console)"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), "vm.screen");
+    connect(m_screenAction, &QAction::triggered, this, [this] {
+        if (const auto keys = selectedRunningKeys(); !keys.isEmpty())
+            Q_EMIT openScreenRequested(keys);
+    });
+
+    m_gridAction = make("view-grid", tr("Grid View"),
+                        tr("Show the VMs as a grid of screen thumbnails instead of a table"),
+                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), "vm.gridView");
+    m_gridAction->setCheckable(true);
+    connect(m_gridAction, &QAction::triggered, this, [this](bool checked) {
+        setViewMode(checked ? ViewMode::Grid : ViewMode::List);
+        if (StoreService *store = m_fleet ? m_fleet->store() : nullptr) {
+            store->post([value = QByteArray(checked ? "grid" : "list")](Database &db) {
+                return SettingsRepository(db).setValue(viewModeKey, value);
+            });
         }
-        if (!keys.isEmpty())
+    });
+    connect(m_sshAction, &QAction::triggered, this, [this] {
+        if (const auto keys = selectedRunningKeys(); !keys.isEmpty())
             Q_EMIT openSshRequested(keys);
     });
     connect(m_serialAction, &QAction::triggered, this, [this] {
@@ -268,7 +321,9 @@ void VmPage::setActive(bool active)
         ->setShortcut(active ? QKeySequence(QKeySequence::Delete) : QKeySequence());
     m_sshAction->setShortcut(active ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)
                                     : QKeySequence());
+    m_gridAction->setEnabled(active);
     updateActions();
+    updateThumbnailActivity();
 }
 
 bool VmPage::operationApplies(VmOperation op, VmState state)
@@ -298,6 +353,28 @@ QList<VmKey> VmPage::selectedKeys() const
     for (const QModelIndex &index : rows)
         keys.append(m_model->keyAt(m_proxy->mapToSource(index).row()));
     return keys;
+}
+
+QList<VmKey> VmPage::selectedRunningKeys() const
+{
+    QList<VmKey> keys;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const VmInfo &vm = m_model->vmAt(m_proxy->mapToSource(index).row());
+        if (m_model->isHostOnline(vm.hostId) && vm.state == VmState::Running)
+            keys.append(VmKey{vm.hostId, vm.uuid});
+    }
+    return keys;
+}
+
+void VmPage::openScreenOf(const QModelIndex &proxyIndex)
+{
+    if (!m_active || !proxyIndex.isValid())
+        return;
+    const VmInfo &vm = m_model->vmAt(m_proxy->mapToSource(proxyIndex).row());
+    // Like Open Screen: a stopped VM has no screen to open.
+    if (m_model->isHostOnline(vm.hostId) && vm.state == VmState::Running)
+        Q_EMIT openScreenRequested({VmKey{vm.hostId, vm.uuid}});
 }
 
 QList<VmKey> VmPage::selectedKeysFor(VmOperation op) const
@@ -354,6 +431,7 @@ void VmPage::updateActions()
         anyOnline = true;
         anyRunning = anyRunning || vm.state == VmState::Running;
     }
+    m_screenAction->setEnabled(anyRunning);
     m_sshAction->setEnabled(anyRunning);
     m_serialAction->setEnabled(anyOnline);
     m_forwardAction->setEnabled(anyOnline && rows.size() == 1);
@@ -479,11 +557,15 @@ void VmPage::updatePlaceholder()
         text = tr("No VMs match the filter.");
     }
     m_view->setPlaceholderText(text);
+    m_grid->setPlaceholderText(text);
 }
 
 void VmPage::showContextMenu(const QPoint &pos)
 {
-    if (!m_view->indexAt(pos).isValid())
+    QAbstractItemView *view = viewMode() == ViewMode::Grid
+        ? static_cast<QAbstractItemView *>(m_grid)
+        : static_cast<QAbstractItemView *>(m_view);
+    if (!view->indexAt(pos).isValid())
         return;
     QMenu menu(this);
     for (QAction *action : std::as_const(m_actions)) {
@@ -492,10 +574,82 @@ void VmPage::showContextMenu(const QPoint &pos)
         menu.addAction(action);
     }
     menu.addSeparator();
+    menu.addAction(m_screenAction);
     menu.addAction(m_sshAction);
     menu.addAction(m_serialAction);
     menu.addAction(m_forwardAction);
-    menu.exec(m_view->viewport()->mapToGlobal(pos));
+    menu.exec(view->viewport()->mapToGlobal(pos));
+}
+
+void VmPage::setViewMode(ViewMode mode)
+{
+    m_viewModeChosen = true;
+    if (mode == viewMode())
+        return;
+    const bool grid = mode == ViewMode::Grid;
+    m_gridAction->setChecked(grid);
+    QAbstractItemView *shown = grid ? static_cast<QAbstractItemView *>(m_grid)
+                                    : static_cast<QAbstractItemView *>(m_view);
+    const bool hadFocus = m_views->currentWidget()->hasFocus();
+    m_views->setCurrentWidget(shown);
+    if (const QModelIndex current = shown->currentIndex(); current.isValid())
+        shown->scrollTo(current);
+    if (hadFocus)
+        shown->setFocus(Qt::OtherFocusReason);
+    updateThumbnailActivity();
+    Q_EMIT viewModeChanged(mode);
+}
+
+VmPage::ViewMode VmPage::viewMode() const
+{
+    return m_views->currentWidget() == m_grid ? ViewMode::Grid : ViewMode::List;
+}
+
+void VmPage::loadViewMode()
+{
+    StoreService *store = m_fleet->store();
+    if (!store)
+        return;
+    store->post([](Database &db) { return SettingsRepository(db).value(viewModeKey); }, this,
+                [this](Result<QByteArray> value) {
+                    if (!value) {
+                        qCWarning(lcUi).noquote()
+                            << "cannot read the VM view mode:" << value.error().fullText();
+                        return;
+                    }
+                    // A choice made meanwhile wins over the stored one.
+                    if (!m_viewModeChosen)
+                        setViewMode(*value == "grid" ? ViewMode::Grid : ViewMode::List);
+                });
+}
+
+void VmPage::updateThumbnailActivity()
+{
+    if (!m_thumbnails)
+        return;
+    const QWidget *top = window();
+    const bool minimised = top && top->isWindow() && top->isMinimized();
+    m_thumbnails->setActive(m_active && viewMode() == ViewMode::Grid && !minimised);
+}
+
+void VmPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The window is only known once the page sits in it; minimising it pauses the captures.
+    if (QWidget *top = window(); top != m_watchedWindow) {
+        if (m_watchedWindow)
+            m_watchedWindow->removeEventFilter(this);
+        m_watchedWindow = top;
+        top->installEventFilter(this);
+    }
+    updateThumbnailActivity();
+}
+
+bool VmPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_watchedWindow && event->type() == QEvent::WindowStateChange)
+        updateThumbnailActivity();
+    return QWidget::eventFilter(watched, event);
 }
 
 QByteArray VmPage::saveHeaderState() const

@@ -3,6 +3,7 @@
 #include "fleet/fleet.h"
 #include "fleet/vmoperation.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -12,22 +13,31 @@ class QAction;
 class QComboBox;
 class QLineEdit;
 class QMenu;
+class QStackedWidget;
 class QToolBar;
 
 namespace Corral {
 
 class PlaceholderTreeView;
 class VmFilterProxyModel;
+class VmGridView;
 class VmModel;
+class VmThumbnails;
 
 // The VMs page: a filter bar (text, state, host), the sorted list of every VM of the fleet and
 // the lifecycle actions, which act on every selected VM their state allows. Power Off and
 // Delete ask first, naming the VMs. Operations run as Fleet tasks; their outcome shows in the
 // task dock, never in a dialog.
 //
+// The VMs show as a table or as a grid of screen thumbnails (Grid View); both views share the
+// filter model and the selection, so every action works in either. The grid's visible VMs are
+// captured by the page's VmThumbnails while the page is shown in grid mode and the window is
+// not minimised. The mode is remembered in the catalog's settings (ui/vms/view).
+//
 // Shortcuts (window-wide while the page is shown): Start Ctrl+Shift+S, Shut Down
 // Ctrl+Shift+D, Power Off Ctrl+Shift+F, Reboot Ctrl+Shift+R, Suspend Ctrl+Shift+P, Resume
-// Ctrl+Shift+U, Delete… Del, filter Ctrl+F. Consoles: Open SSH Ctrl+Shift+T, Open Serial
+// Ctrl+Shift+U, Delete… Del, filter Ctrl+F, Grid View Ctrl+Shift+G. Consoles: Open Screen
+// Ctrl+Shift+V (also a double-click on a running VM), Open SSH Ctrl+Shift+T, Open Serial
 // Console Ctrl+Shift+L, Forward Ports… Ctrl+Shift+O; the main window opens them.
 class VmPage final : public QWidget
 {
@@ -43,7 +53,18 @@ public:
     QAction *sshAction() const { return m_sshAction; }
     QAction *serialAction() const { return m_serialAction; }
     QAction *forwardAction() const { return m_forwardAction; }
+    QAction *screenAction() const { return m_screenAction; }
+    // Checkable: checked = grid of thumbnails, unchecked = table (for a View menu).
+    QAction *gridViewAction() const { return m_gridAction; }
     PlaceholderTreeView *view() const { return m_view; }
+    VmGridView *gridView() const { return m_grid; }
+    // Null without a fleet.
+    VmThumbnails *thumbnails() const { return m_thumbnails; }
+
+    enum class ViewMode : quint8 { List, Grid };
+    Q_ENUM(ViewMode)
+    void setViewMode(ViewMode mode);
+    ViewMode viewMode() const;
     VmFilterProxyModel *proxy() const { return m_proxy; }
     QLineEdit *searchField() const { return m_search; }
 
@@ -67,6 +88,13 @@ Q_SIGNALS:
     void openSshRequested(const QList<Corral::VmKey> &vms);
     void openSerialRequested(const QList<Corral::VmKey> &vms);
     void forwardPortsRequested(const Corral::VmKey &vm);
+    // Open Screen, or a double-click on a running VM: VNC consoles for these VMs.
+    void openScreenRequested(const QList<Corral::VmKey> &vms);
+    void viewModeChanged(Corral::VmPage::ViewMode mode);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -78,11 +106,18 @@ private:
     void rebuildHostFilter();
     void updatePlaceholder();
     void showContextMenu(const QPoint &pos);
+    void openScreenOf(const QModelIndex &proxyIndex);
+    QList<VmKey> selectedRunningKeys() const;
+    void updateThumbnailActivity();
+    void loadViewMode();
 
     Fleet *m_fleet;
     VmModel *m_model;
     VmFilterProxyModel *m_proxy = nullptr;
     PlaceholderTreeView *m_view = nullptr;
+    VmGridView *m_grid = nullptr;
+    QStackedWidget *m_views = nullptr;
+    VmThumbnails *m_thumbnails = nullptr;
     QToolBar *m_toolBar = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_stateCombo = nullptr;
@@ -92,8 +127,12 @@ private:
     QAction *m_sshAction = nullptr;
     QAction *m_serialAction = nullptr;
     QAction *m_forwardAction = nullptr;
+    QAction *m_screenAction = nullptr;
+    QAction *m_gridAction = nullptr;
+    QPointer<QWidget> m_watchedWindow; // for minimised / restored
     QTimer m_actionUpdate;
     bool m_active = true;
+    bool m_viewModeChosen = false; // set before the stored mode arrived: that one is ignored
 };
 
 } // namespace Corral
