@@ -375,6 +375,473 @@
         <source>%1 is not a host Corral reaches over SSH (its URI is %2): shells and port forwards need a qemu+ssh:// or qemu+libssh:// URI.</source>
         <translation>%1 ist kein Host, den Corral über SSH erreicht (seine URI ist %2): Shells und Portweiterleitungen brauchen eine qemu+ssh://- oder qemu+libssh://-URI.</translation>
     </message>
+    <message>
+        <source>The server&apos;s Apple Remote Desktop key length (%1 bytes) is outside the supported range of %2 to %3 bytes.</source>
+        <translation>Die Schlüssellänge des Servers für Apple Remote Desktop (%1 Bytes) liegt außerhalb des unterstützten Bereichs von %2 bis %3 Bytes.</translation>
+    </message>
+    <message>
+        <source>The server sent an invalid Apple Remote Desktop Diffie-Hellman generator (%1).</source>
+        <translation>Der Server hat einen ungültigen Diffie-Hellman-Generator für Apple Remote Desktop gesendet (%1).</translation>
+    </message>
+    <message>
+        <source>Out of memory during Apple Remote Desktop authentication.</source>
+        <translation>Nicht genügend Speicher bei der Authentifizierung über Apple Remote Desktop.</translation>
+    </message>
+    <message>
+        <source>The server sent invalid Apple Remote Desktop Diffie-Hellman parameters.</source>
+        <translation>Der Server hat ungültige Diffie-Hellman-Parameter für Apple Remote Desktop gesendet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s Apple Remote Desktop Diffie-Hellman parameters are not usable.</source>
+        <translation>Die Diffie-Hellman-Parameter des Servers für Apple Remote Desktop sind nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>Could not create a Diffie-Hellman key for Apple Remote Desktop authentication.</source>
+        <translation>Für die Authentifizierung über Apple Remote Desktop konnte kein Diffie-Hellman-Schlüssel erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s Apple Remote Desktop public key is invalid.</source>
+        <translation>Der öffentliche Schlüssel des Servers für Apple Remote Desktop ist ungültig.</translation>
+    </message>
+    <message>
+        <source>MD5, needed for Apple Remote Desktop authentication, is not available (is OpenSSL in FIPS mode?).</source>
+        <translation>MD5, das für die Authentifizierung über Apple Remote Desktop benötigt wird, ist nicht verfügbar (läuft OpenSSL im FIPS-Modus?).</translation>
+    </message>
+    <message>
+        <source>The username is too long for Apple Remote Desktop authentication (at most %1 bytes).</source>
+        <translation>Der Benutzername ist zu lang für die Authentifizierung über Apple Remote Desktop (höchstens %1 Bytes).</translation>
+    </message>
+    <message>
+        <source>The password is too long for Apple Remote Desktop authentication (at most %1 bytes).</source>
+        <translation>Das Passwort ist zu lang für die Authentifizierung über Apple Remote Desktop (höchstens %1 Bytes).</translation>
+    </message>
+    <message>
+        <source>The random number generator failed.</source>
+        <translation>Der Zufallszahlengenerator ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Could not encrypt the Apple Remote Desktop credentials.</source>
+        <translation>Die Anmeldedaten für Apple Remote Desktop konnten nicht verschlüsselt werden.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a cursor of %1×%2 pixels; at most %3×%3 are accepted.</source>
+        <translation>Der VNC-Server hat einen Mauszeiger von %1×%2 Pixeln gesendet; höchstens %3×%3 werden akzeptiert.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for the VNC server&apos;s cursor.</source>
+        <translation>Für den Mauszeiger des VNC-Servers ist nicht genug Speicher vorhanden.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Del</source>
+        <translation>Strg+Alt+Entf</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Backspace</source>
+        <translation>Strg+Alt+Rücktaste</translation>
+    </message>
+    <message>
+        <source>Print Screen</source>
+        <translation>Druck</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+F%1</source>
+        <extracomment>A key combination sent to a VM: switches to Linux virtual console %1</extracomment>
+        <translation>Strg+Alt+F%1</translation>
+    </message>
+    <message>
+        <source>Cmd+Q (Quit)</source>
+        <extracomment>Key combination for macOS guests (Cmd is the Super/Windows key)</extracomment>
+        <translation>Cmd+Q (Beenden)</translation>
+    </message>
+    <message>
+        <source>Cmd+Tab (Switch Apps)</source>
+        <translation>Cmd+Tab (App wechseln)</translation>
+    </message>
+    <message>
+        <source>Cmd+Space (Spotlight)</source>
+        <translation>Cmd+Leertaste (Spotlight)</translation>
+    </message>
+    <message>
+        <source>Cmd+Option+Esc (Force Quit)</source>
+        <extracomment>Key combination for macOS guests (Option is the Alt key)</extracomment>
+        <translation>Cmd+Option+Esc (Sofort beenden)</translation>
+    </message>
+    <message>
+        <source>The VNC server uses %1 bits per pixel; only 8, 16 and 32 are supported.</source>
+        <translation>Der VNC-Server verwendet %1 Bit pro Pixel; unterstützt werden nur 8, 16 und 32.</translation>
+    </message>
+    <message>
+        <source>The VNC server&apos;s pixel format has an invalid depth of %1 for %2 bits per pixel.</source>
+        <translation>Das Pixelformat des VNC-Servers hat eine ungültige Farbtiefe von %1 bei %2 Bit pro Pixel.</translation>
+    </message>
+    <message>
+        <source>The VNC server uses a colour map with %1 bits per pixel; only 8 bits per pixel are supported with a colour map.</source>
+        <translation>Der VNC-Server verwendet eine Farbtabelle mit %1 Bit pro Pixel; mit Farbtabelle werden nur 8 Bit pro Pixel unterstützt.</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>Rot</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <source>The VNC server&apos;s pixel format has a maximum of 0 for the %1 channel.</source>
+        <translation>Das Pixelformat des VNC-Servers hat für den Kanal %1 ein Maximum von 0.</translation>
+    </message>
+    <message>
+        <source>The VNC server&apos;s pixel format puts the %1 channel (maximum %2, shift %3) outside its %4 bits per pixel.</source>
+        <translation>Das Pixelformat des VNC-Servers legt den Kanal %1 (Maximum %2, Verschiebung %3) außerhalb seiner %4 Bit pro Pixel.</translation>
+    </message>
+    <message>
+        <source>The VNC server asked to copy from %1,%2 (%3×%4), which is outside the %5×%6 screen.</source>
+        <translation>Der VNC-Server wollte von %1,%2 (%3×%4) kopieren, was außerhalb des Bildschirms von %5×%6 liegt.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent an RRE rectangle of %1×%2 pixels with %3 sub-rectangles.</source>
+        <translation>Der VNC-Server hat ein RRE-Rechteck von %1×%2 Pixeln mit %3 Teilrechtecken gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent an RRE sub-rectangle (%1,%2 %3×%4) outside its %5×%6 rectangle.</source>
+        <translation>Der VNC-Server hat ein RRE-Teilrechteck (%1,%2 %3×%4) außerhalb seines Rechtecks von %5×%6 gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a Hextile sub-rectangle (%1,%2 %3×%4) outside its %5×%6 tile.</source>
+        <translation>Der VNC-Server hat ein Hextile-Teilrechteck (%1,%2 %3×%4) außerhalb seiner Kachel von %5×%6 gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a Tight rectangle with the unsupported compression type %1.</source>
+        <translation>Der VNC-Server hat ein Tight-Rechteck mit dem nicht unterstützten Komprimierungstyp %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a Tight rectangle with the unknown filter %1.</source>
+        <translation>Der VNC-Server hat ein Tight-Rechteck mit dem unbekannten Filter %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a Tight gradient with 8 bits per pixel.</source>
+        <translation>Der VNC-Server hat einen Tight-Gradienten mit 8 Bit pro Pixel gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a Tight rectangle of %1×%2 pixels, too large to decompress.</source>
+        <translation>Der VNC-Server hat ein Tight-Rechteck von %1×%2 Pixeln gesendet, das zum Dekomprimieren zu groß ist.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent Tight data that cannot be decompressed (%1).</source>
+        <translation>Der VNC-Server hat Tight-Daten gesendet, die sich nicht dekomprimieren lassen (%1).</translation>
+    </message>
+    <message>
+        <source>The VNC server sent %1 bytes of Tight data where %2 were expected.</source>
+        <translation>Der VNC-Server hat %1 Bytes Tight-Daten gesendet, erwartet wurden %2.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a Tight palette index %1 for a palette of %2 colours.</source>
+        <translation>Der VNC-Server hat den Tight-Palettenindex %1 für eine Palette mit %2 Farben gesendet.</translation>
+    </message>
+    <message>
+        <source>The JPEG decoder could not be started.</source>
+        <translation>Der JPEG-Decoder konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent an invalid JPEG image (%1).</source>
+        <translation>Der VNC-Server hat ein ungültiges JPEG-Bild gesendet (%1).</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a JPEG image of %1×%2 pixels for a rectangle of %3×%4.</source>
+        <translation>Der VNC-Server hat ein JPEG-Bild von %1×%2 Pixeln für ein Rechteck von %3×%4 gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a JPEG image that cannot be decoded (%1).</source>
+        <translation>Der VNC-Server hat ein JPEG-Bild gesendet, das sich nicht dekodieren lässt (%1).</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a ZRLE block of %1 bytes; at most %2 are accepted.</source>
+        <translation>Der VNC-Server hat einen ZRLE-Block von %1 Bytes gesendet; höchstens %2 werden akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent more ZRLE data than a %1×%2 rectangle can hold.</source>
+        <translation>Der VNC-Server hat mehr ZRLE-Daten gesendet, als ein Rechteck von %1×%2 aufnehmen kann.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent ZRLE data that cannot be decompressed (%1).</source>
+        <translation>Der VNC-Server hat ZRLE-Daten gesendet, die sich nicht dekomprimieren lassen (%1).</translation>
+    </message>
+    <message>
+        <source>The VNC server sent too little ZRLE data for its %1×%2 rectangle.</source>
+        <translation>Der VNC-Server hat zu wenige ZRLE-Daten für sein Rechteck von %1×%2 gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a ZRLE palette index %1 for a palette of %2 colours.</source>
+        <translation>Der VNC-Server hat den ZRLE-Palettenindex %1 für eine Palette mit %2 Farben gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a ZRLE run that overruns its tile.</source>
+        <translation>Der VNC-Server hat einen ZRLE-Lauf gesendet, der über seine Kachel hinausreicht.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a ZRLE tile with an invalid sub-encoding %1.</source>
+        <translation>Der VNC-Server hat eine ZRLE-Kachel mit der ungültigen Untercodierung %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent more ZRLE data than its %1×%2 rectangle needs.</source>
+        <translation>Der VNC-Server hat mehr ZRLE-Daten gesendet, als sein Rechteck von %1×%2 benötigt.</translation>
+    </message>
+    <message>
+        <source>The VNC server refused the login</source>
+        <translation>Der VNC-Server hat die Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <source>This is not a VNC server (it greeted with “%1”). Check the address and port.</source>
+        <translation>Dies ist kein VNC-Server (er grüßte mit „%1“). Prüfen Sie Adresse und Port.</translation>
+    </message>
+    <message>
+        <source>The VNC server speaks RFB %1.%2, which is too old.</source>
+        <translation>Der VNC-Server spricht RFB %1.%2, das ist zu alt.</translation>
+    </message>
+    <message>
+        <source>The VNC server requires security type %1, which Corral does not support.</source>
+        <translation>Der VNC-Server verlangt den Sicherheitstyp %1, den Corral nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The VNC server offers only security types %1; Corral supports None, VNC password, VeNCrypt and Apple Remote Desktop. Change the server&apos;s security settings.</source>
+        <translation>Der VNC-Server bietet nur die Sicherheitstypen %1 an; Corral unterstützt None, VNC-Passwort, VeNCrypt und Apple Remote Desktop. Ändern Sie die Sicherheitseinstellungen des Servers.</translation>
+    </message>
+    <message>
+        <source>Security type %1 is not available in this build.</source>
+        <translation>Der Sicherheitstyp %1 ist in diesem Build nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The VNC server refused the connection.</source>
+        <translation>Der VNC-Server hat die Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The VNC server refused the password. Check it and connect again.</source>
+        <translation>Der VNC-Server hat das Passwort abgelehnt. Prüfen Sie es und verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a desktop name of %1 bytes; the session was ended.</source>
+        <translation>Der VNC-Server hat einen Desktopnamen von %1 Bytes gesendet; die Sitzung wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server uses a pixel format Corral cannot read: %1</source>
+        <translation>Der VNC-Server verwendet ein Pixelformat, das Corral nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>The VNC server&apos;s screen is %1×%2, beyond what Corral accepts.</source>
+        <translation>Der Bildschirm des VNC-Servers ist %1×%2 groß, mehr als Corral akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent colour map entries %1–%2; a colour map has 256.</source>
+        <translation>Der VNC-Server hat die Farbtabelleneinträge %1–%2 gesendet; eine Farbtabelle hat 256.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a fence with %1 bytes of data (at most 64 are allowed).</source>
+        <translation>Der VNC-Server hat einen Fence mit %1 Bytes Daten gesendet (höchstens 64 sind erlaubt).</translation>
+    </message>
+    <message>
+        <source>The VNC server sent an unknown message (type %1); the session was ended.</source>
+        <translation>Der VNC-Server hat eine unbekannte Nachricht gesendet (Typ %1); die Sitzung wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent more than %1 rectangles in one update.</source>
+        <translation>Der VNC-Server hat mehr als %1 Rechtecke in einer Aktualisierung gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a rectangle in encoding %1, which Corral did not ask for.</source>
+        <translation>Der VNC-Server hat ein Rechteck in der Codierung %1 gesendet, die Corral nicht angefordert hat.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a rectangle (%1) outside its %2×%3 screen; the session was ended.</source>
+        <translation>Der VNC-Server hat ein Rechteck (%1) außerhalb seines Bildschirms von %2×%3 gesendet; die Sitzung wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server resized its screen to %1×%2, beyond what Corral accepts.</source>
+        <translation>Der VNC-Server hat die Größe seines Bildschirms auf %1×%2 geändert, mehr als Corral akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a %1×%2 cursor; at most %3×%3 is accepted.</source>
+        <translation>Der VNC-Server hat einen Mauszeiger von %1×%2 gesendet; höchstens %3×%3 werden akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Unexpected pseudo-encoding %1.</source>
+        <translation>Unerwartete Pseudo-Codierung %1.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent %1 bytes of clipboard; at most %2 are accepted.</source>
+        <translation>Der VNC-Server hat %1 Bytes Zwischenablage gesendet; höchstens %2 werden akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a malformed extended clipboard message.</source>
+        <translation>Der VNC-Server hat eine fehlerhafte erweiterte Zwischenablage-Nachricht gesendet.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a clipboard that does not decompress.</source>
+        <translation>Der VNC-Server hat eine Zwischenablage gesendet, die sich nicht dekomprimieren lässt.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent a malformed clipboard.</source>
+        <translation>Der VNC-Server hat eine fehlerhafte Zwischenablage gesendet.</translation>
+    </message>
+    <message>
+        <source>%1: it is not issued for %2</source>
+        <translation>%1: Es wurde nicht für %2 ausgestellt</translation>
+    </message>
+    <message>
+        <source>Could not set up TLS.</source>
+        <translation>TLS konnte nicht eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>This OpenSSL build offers no anonymous TLS cipher suites, which VeNCrypt&apos;s TLS sub-types need. Use an X509 sub-type on the server.</source>
+        <translation>Dieser OpenSSL-Build bietet keine anonymen TLS-Cipher-Suites, die die TLS-Untertypen von VeNCrypt benötigen. Verwenden Sie auf dem Server einen X509-Untertyp.</translation>
+    </message>
+    <message>
+        <source>Could not read the CA certificate file %1. It must hold one or more PEM certificates.</source>
+        <translation>Die CA-Zertifikatsdatei %1 konnte nicht gelesen werden. Sie muss ein oder mehrere PEM-Zertifikate enthalten.</translation>
+    </message>
+    <message>
+        <source>Could not load the system&apos;s CA certificates.</source>
+        <translation>Die CA-Zertifikate des Systems konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>The VNC server sent no certificate.</source>
+        <translation>Der VNC-Server hat kein Zertifikat gesendet.</translation>
+    </message>
+    <message>
+        <source>The encrypted connection to the VNC server failed.</source>
+        <translation>Die verschlüsselte Verbindung zum VNC-Server ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The VNC server&apos;s certificate is not trusted (%1). Subject: %2. SHA-256 fingerprint: %3. Connect using a name the certificate carries, or pin this fingerprint if this is the right server.</source>
+        <translation>Das Zertifikat des VNC-Servers ist nicht vertrauenswürdig (%1). Inhaber: %2. SHA-256-Fingerabdruck: %3. Verbinden Sie sich über einen Namen, den das Zertifikat enthält, oder pinnen Sie diesen Fingerabdruck, wenn dies der richtige Server ist.</translation>
+    </message>
+    <message>
+        <source>The VNC server&apos;s certificate is not trusted (%1). Subject: %2. SHA-256 fingerprint: %3. If this is the right server, give the CA certificate that signed it (a PEM file) in the connection settings, or pin this fingerprint.</source>
+        <translation>Das Zertifikat des VNC-Servers ist nicht vertrauenswürdig (%1). Inhaber: %2. SHA-256-Fingerabdruck: %3. Wenn dies der richtige Server ist, geben Sie in den Verbindungseinstellungen das CA-Zertifikat an, mit dem es signiert wurde (eine PEM-Datei), oder pinnen Sie diesen Fingerabdruck.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with the VNC server failed.</source>
+        <translation>Der TLS-Handshake mit dem VNC-Server ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The anonymous TLS handshake with the VNC server failed. The server may not allow anonymous TLS; try an X509 sub-type.</source>
+        <translation>Der anonyme TLS-Handshake mit dem VNC-Server ist fehlgeschlagen. Der Server erlaubt möglicherweise kein anonymes TLS; versuchen Sie einen X509-Untertyp.</translation>
+    </message>
+    <message>
+        <source>Out of memory in the TLS layer.</source>
+        <translation>Nicht genügend Speicher in der TLS-Schicht.</translation>
+    </message>
+    <message>
+        <source>%1, %2, anonymous (the server is not authenticated)</source>
+        <translation>%1, %2, anonym (der Server ist nicht authentifiziert)</translation>
+    </message>
+    <message>
+        <source>accepted by pinned fingerprint</source>
+        <translation>über gepinnten Fingerabdruck akzeptiert</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verifiziert</translation>
+    </message>
+    <message>
+        <source>%1, %2, certificate %3 (SHA-256 %4), %5</source>
+        <translation>%1, %2, Zertifikat %3 (SHA-256 %4), %5</translation>
+    </message>
+    <message>
+        <source>The server speaks VeNCrypt %1.%2, but Corral needs version %3.%4 or later. Update the VNC server or allow another security type on it.</source>
+        <translation>Der Server spricht VeNCrypt %1.%2, Corral benötigt aber Version %3.%4 oder neuer. Aktualisieren Sie den VNC-Server oder erlauben Sie dort einen anderen Sicherheitstyp.</translation>
+    </message>
+    <message>
+        <source>The server refused VeNCrypt version %1.%2.</source>
+        <translation>Der Server hat die VeNCrypt-Version %1.%2 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server could not set up TLS for VeNCrypt %1.</source>
+        <translation>Der Server konnte TLS für VeNCrypt %1 nicht einrichten.</translation>
+    </message>
+    <message>
+        <source>The server offers no VeNCrypt sub-types.</source>
+        <translation>Der Server bietet keine VeNCrypt-Untertypen an.</translation>
+    </message>
+    <message>
+        <source>The server offers only VeNCrypt sub-types Corral does not support: %1. Corral supports %2.</source>
+        <translation>Der Server bietet nur VeNCrypt-Untertypen an, die Corral nicht unterstützt: %1. Corral unterstützt %2.</translation>
+    </message>
+    <message>
+        <source>The VNC authentication challenge is malformed.</source>
+        <translation>Die Challenge der VNC-Authentifizierung ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>VNC password authentication needs DES from OpenSSL&apos;s &quot;legacy&quot; provider, which could not be loaded. Install the package that ships legacy.so in %1 (libssl3 on Debian and Ubuntu, openssl-libs on Fedora), or use a security type such as VeNCrypt X509Plain.</source>
+        <translation>Die VNC-Passwortauthentifizierung benötigt DES aus dem „legacy“-Provider von OpenSSL, der nicht geladen werden konnte. Installieren Sie das Paket, das legacy.so in %1 bereitstellt (libssl3 unter Debian und Ubuntu, openssl-libs unter Fedora), oder verwenden Sie einen Sicherheitstyp wie VeNCrypt X509Plain.</translation>
+    </message>
+    <message>
+        <source>Could not compute the VNC authentication response.</source>
+        <translation>Die Antwort für die VNC-Authentifizierung konnte nicht berechnet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot resolve %1: %2.</source>
+        <translation>%1 kann nicht aufgelöst werden: %2.</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the VNC server at %1:%2: %3.</source>
+        <translation>Keine Verbindung zum VNC-Server unter %1:%2: %3.</translation>
+    </message>
+    <message>
+        <source>The connection to the VNC server broke: %1.</source>
+        <translation>Die Verbindung zum VNC-Server ist abgebrochen: %1.</translation>
+    </message>
+    <message>
+        <source>Polling the VNC connection failed: %1.</source>
+        <translation>Abfragen der VNC-Verbindung fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>The VNC server did not finish the handshake within %1 s.</source>
+        <translation>Der VNC-Server hat den Handshake nicht innerhalb von %1 s abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The VNC server closed the connection.</source>
+        <translation>Der VNC-Server hat die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>The VNC server closed the connection during the handshake.</source>
+        <translation>Der VNC-Server hat die Verbindung während des Handshakes geschlossen.</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s screen could not be decoded.</source>
+        <translation>Der Bildschirm der VM konnte nicht dekodiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not running.</source>
+        <translation>%1 läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot read the screen of %1.</source>
+        <translation>Der Bildschirm von %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 has no display.</source>
+        <translation>%1 hat keine Anzeige.</translation>
+    </message>
+    <message>
+        <source>Reading the screen of %1 failed.</source>
+        <translation>Lesen des Bildschirms von %1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The screen of %1 is too large to show.</source>
+        <translation>Der Bildschirm von %1 ist zu groß zum Anzeigen.</translation>
+    </message>
 </context>
 <context>
     <name>Corral::ConsoleTab</name>
@@ -429,22 +896,6 @@
     <message>
         <source>&amp;Reconnect</source>
         <translation>&amp;Erneut verbinden</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt …</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Verbunden</translation>
-    </message>
-    <message>
-        <source>Session ended</source>
-        <translation>Sitzung beendet</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>%1 (bell)</source>
@@ -1117,12 +1568,20 @@ Erstellt mit Qt %1.</translation>
         <translation>&amp;Konsolenfenster</translation>
     </message>
     <message>
-        <source>Show the window with the shell and serial console tabs</source>
-        <translation>Das Fenster mit den Tabs für Shells und serielle Konsolen anzeigen</translation>
-    </message>
-    <message>
         <source>No consoles yet: select a host or VM and choose Open SSH or Serial Console.</source>
         <translation>Noch keine Konsolen: Wählen Sie einen Host oder eine VM und dann „SSH öffnen“ oder „Serielle Konsole“.</translation>
+    </message>
+    <message>
+        <source>%1 — screen</source>
+        <translation>%1 – Bildschirm</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to start…</source>
+        <translation>Warte, bis %1 startet …</translation>
+    </message>
+    <message>
+        <source>Show the window with the shell, serial console and VM screen tabs</source>
+        <translation>Das Fenster mit den Tabs für Shell, serielle Konsole und VM-Bildschirm anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1820,25 @@ Erstellt mit Qt %1.</translation>
     <message>
         <source>The serial console of %1 was lost: %2</source>
         <translation>Die Verbindung zur seriellen Konsole von %1 wurde unterbrochen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::SessionTab</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +2204,321 @@ Gesendet: %2</translation>
     <message>
         <source>Forward local ports to the selected VM&apos;s SSH, VNC or other ports</source>
         <translation>Lokale Ports an SSH-, VNC- oder andere Ports der ausgewählten VM weiterleiten</translation>
+    </message>
+    <message>
+        <source>Open Screen</source>
+        <translation>Bildschirm öffnen</translation>
+    </message>
+    <message>
+        <source>Open the screens of the selected running VMs (VNC console)</source>
+        <translation>Die Bildschirme der ausgewählten laufenden VMs öffnen (VNC-Konsole)</translation>
+    </message>
+    <message>
+        <source>Grid View</source>
+        <translation>Rasteransicht</translation>
+    </message>
+    <message>
+        <source>Show the VMs as a grid of screen thumbnails instead of a table</source>
+        <translation>Die VMs als Raster aus Bildschirm-Vorschaubildern statt als Tabelle anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::VmThumbnailDelegate</name>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Ruhezustand</translation>
+    </message>
+    <message>
+        <source>Shutting down</source>
+        <translation>Wird heruntergefahren</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>Abgestürzt</translation>
+    </message>
+    <message>
+        <source>Host offline</source>
+        <translation>Host offline</translation>
+    </message>
+    <message>
+        <source>No display</source>
+        <translation>Keine Anzeige</translation>
+    </message>
+    <message>
+        <source>Waiting for the screen…</source>
+        <translation>Warte auf den Bildschirm …</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::VncSession</name>
+    <message>
+        <source>Nothing to connect to.</source>
+        <translation>Kein Ziel für die Verbindung.</translation>
+    </message>
+    <message>
+        <source>No password was given for %1.</source>
+        <translation>Für %1 wurde kein Passwort angegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::VncTab</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>Tool tip: what an action does and its keyboard shortcut</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The screen is shown full screen.</source>
+        <translation>Der Bildschirm wird im Vollbild angezeigt.</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>Vollbild beenden</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>An &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>Scale the screen to the window, keeping its proportions</source>
+        <translation>Den Bildschirm unter Beibehaltung der Proportionen an das Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (1:1)</source>
+        <translation>&amp;Originalgröße (1:1)</translation>
+    </message>
+    <message>
+        <source>One screen pixel per display pixel, with scroll bars</source>
+        <translation>Ein Bildschirmpixel pro Anzeigepixel, mit Bildlaufleisten</translation>
+    </message>
+    <message>
+        <source>F&amp;ull Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>Show the screen on the whole display; F11 or the bar at the top edge leaves (Esc goes to the VM)</source>
+        <translation>Den Bildschirm auf der gesamten Anzeige zeigen; F11 oder die Leiste am oberen Rand beendet dies (Esc geht an die VM)</translation>
+    </message>
+    <message>
+        <source>&amp;Grab Keyboard</source>
+        <translation>Tastatur &amp;abfangen</translation>
+    </message>
+    <message>
+        <source>Send every key to the VM, including Tab, Alt+Tab and the Super key; Ctrl+Alt+G releases</source>
+        <translation>Jede Taste an die VM senden, auch Tab, Alt+Tab und die Super-Taste; Strg+Alt+G gibt sie frei</translation>
+    </message>
+    <message>
+        <source>Send &amp;Key</source>
+        <translation>Taste &amp;senden</translation>
+    </message>
+    <message>
+        <source>Send a key combination the desktop would not pass on (Ctrl+Alt+Del, Ctrl+Alt+F1…, Cmd+Tab)</source>
+        <translation>Eine Tastenkombination senden, die der Desktop nicht weitergeben würde (Strg+Alt+Entf, Strg+Alt+F1 …, Cmd+Tab)</translation>
+    </message>
+    <message>
+        <source>&amp;Type Clipboard</source>
+        <translation>Zwischenablage &amp;eintippen</translation>
+    </message>
+    <message>
+        <source>Type the clipboard&apos;s text into the VM as key presses, for guests without clipboard sharing</source>
+        <translation>Den Text der Zwischenablage als Tastenanschläge in die VM eintippen, für Gäste ohne gemeinsame Zwischenablage</translation>
+    </message>
+    <message>
+        <source>&amp;Screenshot…</source>
+        <translation>&amp;Bildschirmfoto …</translation>
+    </message>
+    <message>
+        <source>Save the screen as a PNG image</source>
+        <translation>Den Bildschirm als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Ask the VM for the whole screen again</source>
+        <translation>Den gesamten Bildschirm erneut von der VM anfordern</translation>
+    </message>
+    <message>
+        <source>Virtual &amp;Console</source>
+        <translation>Virtuelle &amp;Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;macOS</source>
+        <translation>&amp;macOS</translation>
+    </message>
+    <message>
+        <source>Send %1 to the VM</source>
+        <translation>%1 an die VM senden</translation>
+    </message>
+    <message>
+        <source>Keyboard grabbed — Ctrl+Alt+G releases</source>
+        <translation>Tastatur abgefangen – Strg+Alt+G gibt sie frei</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Num</source>
+        <translation>Num</translation>
+    </message>
+    <message>
+        <source>Caps</source>
+        <translation>Feststell</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s screen resolution</source>
+        <translation>Die Bildschirmauflösung der VM</translation>
+    </message>
+    <message>
+        <source>Waiting for the password</source>
+        <translation>Warte auf das Passwort</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Reconnecting: %1</source>
+        <translation>Verbindung wird wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>User name for the screen of %1:</source>
+        <translation>Benutzername für den Bildschirm von %1:</translation>
+    </message>
+    <message>
+        <source>VNC password for the screen of %1:</source>
+        <translation>VNC-Passwort für den Bildschirm von %1:</translation>
+    </message>
+    <message>
+        <source>Password of %1 for the screen of %2:</source>
+        <translation>Passwort von %1 für den Bildschirm von %2:</translation>
+    </message>
+    <message>
+        <source>Scroll Lock</source>
+        <translation>Rollen-Taste</translation>
+    </message>
+    <message>
+        <source>Num Lock</source>
+        <translation>Num-Taste</translation>
+    </message>
+    <message>
+        <source>Caps Lock</source>
+        <translation>Feststelltaste</translation>
+    </message>
+    <message>
+        <source>%1 is on in the VM</source>
+        <translation>%1 ist in der VM aktiviert</translation>
+    </message>
+    <message>
+        <source>%1 is off in the VM</source>
+        <translation>%1 ist in der VM deaktiviert</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to type.</source>
+        <translation>Die Zwischenablage enthält keinen Text zum Eintippen.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds %1 characters; at most %2 are typed.</source>
+        <translation>Die Zwischenablage enthält %1 Zeichen; höchstens %2 werden eingetippt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Typing %n character(s)…</source>
+        <translation>
+            <numerusform>%n Zeichen wird eingetippt …</numerusform>
+            <numerusform>%n Zeichen werden eingetippt …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no screen to save yet.</source>
+        <translation>Es gibt noch keinen Bildschirm zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Save Screenshot</source>
+        <translation>Bildschirmfoto speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::VncView</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Waiting for the password…</source>
+        <translation>Warte auf das Passwort …</translation>
+    </message>
+    <message>
+        <source>The VNC server of %1 asks for a password.</source>
+        <translation>Der VNC-Server von %1 verlangt ein Passwort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Erneute Verbindung in %n s …</numerusform>
+            <numerusform>Erneute Verbindung in %n s …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Reconnect Now</source>
+        <translation>Jetzt erneut verbinden</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Erneut verbinden</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+Alt+G to release the keyboard</source>
+        <translation>Drücken Sie Strg+Alt+G, um die Tastatur freizugeben</translation>
     </message>
 </context>
 <context>

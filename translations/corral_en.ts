@@ -130,4 +130,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Corral::VncTab</name>
+    <message numerus="yes">
+        <source>Typing %n character(s)…</source>
+        <translation>
+            <numerusform>Typing %n character…</numerusform>
+            <numerusform>Typing %n characters…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Corral::VncView</name>
+    <message numerus="yes">
+        <source>Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Reconnecting in %n s…</numerusform>
+            <numerusform>Reconnecting in %n s…</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
