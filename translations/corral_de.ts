@@ -842,6 +842,58 @@
         <source>The screen of %1 is too large to show.</source>
         <translation>Der Bildschirm von %1 ist zu groß zum Anzeigen.</translation>
     </message>
+    <message>
+        <source>The file starts like a qcow2 image but is cut off inside its header. Copy it again from the original.</source>
+        <translation>Die Datei beginnt wie ein qcow2-Abbild, bricht aber mitten im Header ab. Kopieren Sie sie erneut vom Original.</translation>
+    </message>
+    <message>
+        <source>The file is a qcow2 image of version %1; only versions 2 and 3 are supported. Convert it with: qemu-img convert -O qcow2 IN OUT</source>
+        <translation>Die Datei ist ein qcow2-Abbild der Version %1; unterstützt werden nur die Versionen 2 und 3. Konvertieren Sie es mit: qemu-img convert -O qcow2 EIN AUS</translation>
+    </message>
+    <message>
+        <source>The qcow2 header is damaged (cluster size 2^%1). Check the file with qemu-img check.</source>
+        <translation>Der qcow2-Header ist beschädigt (Clustergröße 2^%1). Prüfen Sie die Datei mit qemu-img check.</translation>
+    </message>
+    <message>
+        <source>The qcow2 image is truncated (%1 bytes, less than one cluster). Copy it again from the original.</source>
+        <translation>Das qcow2-Abbild ist abgeschnitten (%1 Bytes, weniger als ein Cluster). Kopieren Sie es erneut vom Original.</translation>
+    </message>
+    <message>
+        <source>The ISO 9660 volume descriptor is damaged (no size). Download the installer again.</source>
+        <translation>Der ISO-9660-Volume-Deskriptor ist beschädigt (keine Größe). Laden Sie das Installationsmedium erneut herunter.</translation>
+    </message>
+    <message>
+        <source>The ISO image is truncated: its volume is %1 bytes but the file has %2. Download it again.</source>
+        <translation>Das ISO-Abbild ist abgeschnitten: Sein Volume hat %1 Bytes, die Datei aber %2. Laden Sie es erneut herunter.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The file is a %1 image. Convert it first: qemu-img convert -O qcow2 IN OUT.qcow2</source>
+        <translation>Die Datei ist ein %1-Abbild. Konvertieren Sie es zuerst: qemu-img convert -O qcow2 EIN AUS.qcow2</translation>
+    </message>
+    <message>
+        <source>The file is text, not a disk image or ISO. Choose the image file.</source>
+        <translation>Die Datei ist Text, kein Festplattenabbild und kein ISO. Wählen Sie die Abbilddatei.</translation>
+    </message>
+    <message>
+        <source>The file is neither qcow2 nor ISO, and as a raw disk its size (%1 bytes) is not a whole number of 512-byte sectors. It may be truncated or not an image.</source>
+        <translation>Die Datei ist weder qcow2 noch ISO, und als Raw-Festplatte ist ihre Größe (%1 Bytes) kein Vielfaches von 512-Byte-Sektoren. Sie ist vielleicht abgeschnitten oder kein Abbild.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>An image name is 1 to 64 characters: letters, digits, &quot;.&quot;, &quot;-&quot; and &quot;_&quot; (not &quot;.&quot; or &quot;..&quot;).</source>
+        <translation>Ein Abbildname hat 1 bis 64 Zeichen: Buchstaben, Ziffern, „.“, „-“ und „_“ (nicht „.“ oder „..“).</translation>
+    </message>
 </context>
 <context>
     <name>Corral::ConsoleTab</name>
