@@ -894,6 +894,18 @@
         <source>An image name is 1 to 64 characters: letters, digits, &quot;.&quot;, &quot;-&quot; and &quot;_&quot; (not &quot;.&quot; or &quot;..&quot;).</source>
         <translation>Ein Abbildname hat 1 bis 64 Zeichen: Buchstaben, Ziffern, „.“, „-“ und „_“ (nicht „.“ oder „..“).</translation>
     </message>
+    <message>
+        <source>There is no image named %1. `corralctl image list` shows the images.</source>
+        <translation>Es gibt kein Abbild namens %1. `corralctl image list` zeigt die Abbilder.</translation>
+    </message>
+    <message>
+        <source>An image named %1 already exists.</source>
+        <translation>Ein Abbild namens %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid image name. %2</source>
+        <translation>„%1“ ist kein gültiger Abbildname. %2</translation>
+    </message>
 </context>
 <context>
     <name>Corral::ConsoleTab</name>

@@ -69,10 +69,51 @@ Result<void> createSchemaV1(Database &db)
                    });
 }
 
+// The image library: catalog, per-host replicas, and transfer jobs that survive a restart.
+Result<void> createImagesV2(Database &db)
+{
+    return execAll(db,
+                   {
+                       u"CREATE TABLE images ("
+                       "  id INTEGER PRIMARY KEY,"
+                       "  name TEXT UNIQUE NOT NULL COLLATE NOCASE,"
+                       "  kind TEXT NOT NULL,"   // disk | iso
+                       "  format TEXT NOT NULL," // qcow2 | raw | iso
+                       "  virtual_size INTEGER NOT NULL,"
+                       "  actual_size INTEGER NOT NULL,"
+                       "  sha256 TEXT NOT NULL DEFAULT ''," // hex, empty until verified
+                       "  description TEXT NOT NULL DEFAULT '',"
+                       "  created TEXT NOT NULL"
+                       ")"_s,
+                       u"CREATE TABLE image_replicas ("
+                       "  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,"
+                       "  host_id INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE,"
+                       "  volume TEXT NOT NULL,"
+                       "  state TEXT NOT NULL," // present | transferring | failed | missing
+                       "  updated TEXT NOT NULL,"
+                       "  PRIMARY KEY (image_id, host_id)"
+                       ")"_s,
+                       u"CREATE TABLE transfer_jobs ("
+                       "  id INTEGER PRIMARY KEY,"
+                       "  kind TEXT NOT NULL," // upload | download | copy
+                       "  image_name TEXT NOT NULL,"
+                       "  local_path TEXT NOT NULL DEFAULT '',"
+                       "  host_id INTEGER REFERENCES hosts(id) ON DELETE CASCADE,"
+                       "  temp_volume TEXT NOT NULL DEFAULT '',"
+                       "  total INTEGER NOT NULL DEFAULT 0,"
+                       "  confirmed INTEGER NOT NULL DEFAULT 0," // bytes the host has confirmed
+                       "  state TEXT NOT NULL,"
+                       "  error TEXT NOT NULL DEFAULT '',"
+                       "  created TEXT NOT NULL"
+                       ")"_s,
+                   });
+}
+
 // The schema history. Never edit a shipped step: append {N + 1, migrateToN1} instead. Each step
 // runs in its own transaction together with the user_version bump.
 constexpr std::array migrations{
     Migration{1, &createSchemaV1},
+    Migration{2, &createImagesV2},
 };
 
 constexpr bool migrationsAreNumberedInOrder()

@@ -167,7 +167,8 @@ void TestStore::freshDatabaseHasCurrentSchema()
     QStringList names;
     while (query->next())
         names.append(query->value(0).toString());
-    QCOMPARE(names, (QStringList{u"audit_log"_s, u"audit_log_time"_s, u"hosts"_s, u"settings"_s}));
+    QCOMPARE(names, (QStringList{u"audit_log"_s, u"audit_log_time"_s, u"hosts"_s, u"image_replicas"_s,
+                                 u"images"_s, u"settings"_s, u"transfer_jobs"_s}));
 
     auto columns = (*db)->exec(u"SELECT name FROM pragma_table_info('hosts')"_s);
     QVERIFY(columns);
