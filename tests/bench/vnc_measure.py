@@ -174,7 +174,7 @@ async def measure(args):
         result["firstUpdateMs"] = (conn.first_update_ns - conn.accepted_ns) / 1e6
         result["firstUpdateFromSpawnMs"] = (conn.first_update_ns - spawn_ns) / 1e6
         result["acceptFromSpawnMs"] = (conn.accepted_ns - spawn_ns) / 1e6
-        await asyncio.sleep(args.warmup)
+        await hold(exited, args.warmup)
         if exited.done():
             raise RuntimeError("exited with status %s during the warm-up" % proc.returncode)
         # The window.
@@ -183,7 +183,7 @@ async def measure(args):
         own0 = time.process_time()
         bytes0 = conn.bytes_s2c
         t0 = time.monotonic_ns()
-        await asyncio.sleep(args.seconds)
+        await hold(exited, args.seconds)
         t1 = time.monotonic_ns()
         bytes1 = conn.bytes_s2c
         cpu1, nprocs = session_cpu_ms(proc.pid)
@@ -194,7 +194,7 @@ async def measure(args):
         result["peakRssKiB"] = peak_rss_kib(proc.pid)
         animator = dict(args.pid).get("animator")
         if args.check_image and animator and args.server_display:
-            result["image"] = await check_image(args, animator, conn)
+            result["image"] = await check_image(args, animator, conn, exited)
         elif args.screenshot:
             subprocess.run(["import", "-display", args.display, "-window", "root",
                             args.screenshot], check=False, timeout=60,
@@ -328,7 +328,13 @@ def compare_screens(server, viewer):
             "psnr": None if mse == 0 else round(10 * math.log10(255 * 255 / mse), 2)}
 
 
-async def check_image(args, animator, conn):
+async def hold(exited, seconds):
+    """Lets a timed phase (warm-up, measurement window, settling) run for `seconds`; a viewer
+    that exits ends it at once, so the caller reports the exit instead of measuring a corpse."""
+    await asyncio.wait({exited}, timeout=seconds)
+
+
+async def check_image(args, animator, conn, exited):
     """Stops the animation, lets the viewer get the last frame, and compares its screen with
     the server's; saves the viewer's screen as the screenshot."""
     try:
@@ -340,7 +346,9 @@ async def check_image(args, animator, conn):
     bytes_before = conn.bytes_s2c
     answered_before = len(conn.answered)
     try:
-        await asyncio.sleep(args.settle)
+        await hold(exited, args.settle)
+        if exited.done():
+            return {"error": "viewer exited while the last frame settled"}
         result = {"settleBytes": conn.bytes_s2c - bytes_before,
                   "settleFrames": len(conn.answered) - answered_before}
         server = await asyncio.to_thread(grab, args.server_display)
