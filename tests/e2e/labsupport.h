@@ -56,4 +56,49 @@ inline QString openLabFleet(const QTemporaryDir &dir, std::unique_ptr<Corral::St
     return {};
 }
 
+// What a finished program printed, and its exit status (-1: killed or timed out).
+struct Output
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs a program to its end (killed after timeoutMs), with `input` on its stdin and the
+// extra environment variables `env`.
+inline Output run(const QString &program, const QStringList &args, int timeoutMs = 60000,
+                  const QByteArray &input = {}, const QList<QPair<QString, QString>> &env = {})
+{
+    QProcess p;
+    if (!env.isEmpty()) {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const auto &[name, value] : env)
+            e.insert(name, value);
+        p.setProcessEnvironment(e);
+    }
+    p.start(program, args);
+    if (!input.isNull())
+        p.write(input);
+    p.closeWriteChannel();
+    Output o;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return o;
+    }
+    o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    o.out = p.readAllStandardOutput();
+    o.err = p.readAllStandardError();
+    return o;
+}
+
+#ifdef CORRALCTL
+// corralctl on the catalog `database` (a test's copy of the lab's).
+inline Output corralctl(const QString &database, const QStringList &args, int timeoutMs = 90000)
+{
+    return run(QStringLiteral(CORRALCTL), args, timeoutMs, {},
+               {{QStringLiteral("CORRAL_DB"), database}});
+}
+#endif
+
 } // namespace LabSupport

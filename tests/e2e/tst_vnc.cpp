@@ -20,35 +20,10 @@
 
 using namespace Corral;
 using LabSupport::labDir;
+using LabSupport::Output;
+using LabSupport::run;
 
 namespace {
-
-struct Output
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Output run(const QString &program, const QStringList &args, int timeoutMs = 60000,
-           const QByteArray &input = {})
-{
-    QProcess p;
-    p.start(program, args);
-    if (!input.isNull())
-        p.write(input);
-    p.closeWriteChannel();
-    Output o;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return o;
-    }
-    o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    o.out = p.readAllStandardOutput();
-    o.err = p.readAllStandardError();
-    return o;
-}
 
 // The first differing pixel, or an empty string when the images are the same picture.
 QString compareImages(const QImage &a0, const QImage &b0)
@@ -147,22 +122,7 @@ private:
     }
     Output corralctl(const QStringList &args, int timeoutMs = 90000)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CORRAL_DB"), path(QStringLiteral("corral.sqlite")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(CORRALCTL), args);
-        p.closeWriteChannel();
-        Output o;
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            return o;
-        }
-        o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        o.out = p.readAllStandardOutput();
-        o.err = p.readAllStandardError();
-        return o;
+        return LabSupport::corralctl(path(QStringLiteral("corral.sqlite")), args, timeoutMs);
     }
     // virsh's own screenshot of a lab VM, through the same libvirt URI Corral uses.
     QImage virshScreenshot(const QString &ref)

@@ -23,15 +23,9 @@
 
 using namespace Corral;
 using LabSupport::labDir;
+using LabSupport::Output;
 
 namespace {
-
-struct Output
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 } // namespace
 
@@ -47,22 +41,7 @@ private:
 
     Output corralctl(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CORRAL_DB"), m_dir.filePath(QStringLiteral("corral.sqlite")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(CORRALCTL), args);
-        p.closeWriteChannel();
-        Output o;
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-            return o;
-        }
-        o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        o.out = p.readAllStandardOutput();
-        o.err = p.readAllStandardError();
-        return o;
+        return LabSupport::corralctl(m_dir.filePath(QStringLiteral("corral.sqlite")), args, 60000);
     }
     Output inGuest(const QString &command)
     {
