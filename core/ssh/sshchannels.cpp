@@ -147,7 +147,7 @@ void Worker::writeInteractive(quint64 id, const QByteArray &bytes)
     auto it = channels.find(id);
     if (it == channels.end() || !it->second->ch)
         return;
-    it->second->toRemote += bytes;
+    it->second->queueForRemote(bytes);
     pumpChannel(*it->second);
 }
 
@@ -177,6 +177,38 @@ void Worker::closeChannel(quint64 id)
 
 QString Worker::openPipe(int fd, const QString &host, quint16 port, quint64 forwardId)
 {
+    const QByteArray target = host.toUtf8();
+    return openPipeChannel(
+        fd, forwardId,
+        [&](ssh_channel ch) {
+            return ssh_channel_open_forward(ch, target.constData(), port, "127.0.0.1", 0);
+        },
+        [&] {
+            return Tr::tr("%1 could not connect to %2:%3 for the tunnel: %4")
+                .arg(endpoint.label, host)
+                .arg(port)
+                .arg(sshError(session));
+        });
+}
+
+QString Worker::openCommandPipe(int fd, const QByteArray &command)
+{
+    return openPipeChannel(
+        fd, 0,
+        [&](ssh_channel ch) {
+            if (ssh_channel_open_session(ch) != SSH_OK)
+                return SSH_ERROR;
+            return ssh_channel_request_exec(ch, command.constData());
+        },
+        [&] {
+            return Tr::tr("%1 refused to run the command: %2").arg(endpoint.label, sshError(session));
+        });
+}
+
+QString Worker::openPipeChannel(int fd, quint64 forwardId,
+                                const std::function<int(ssh_channel)> &open,
+                                const std::function<QString()> &describeFailure)
+{
     if (auto connected = ensureConnected(); !connected) {
         ::close(fd);
         return connected.error().message;
@@ -189,16 +221,9 @@ QString Worker::openPipe(int fd, const QString &host, quint16 port, quint64 forw
     c.ch = ssh_channel_new(session);
     if (c.ch)
         installCallbacks(c);
-    const QByteArray target = host.toUtf8();
-    const int rc = c.ch ? blocking([&] {
-        return ssh_channel_open_forward(c.ch, target.constData(), port, "127.0.0.1", 0);
-    })
-                        : SSH_ERROR;
+    const int rc = c.ch ? blocking([&] { return open(c.ch); }) : SSH_ERROR;
     if (rc != SSH_OK) {
-        const QString error = Tr::tr("%1 could not connect to %2:%3 for the tunnel: %4")
-                                  .arg(endpoint.label, host)
-                                  .arg(port)
-                                  .arg(sshError(session));
+        const QString error = describeFailure();
         c.forwardId = 0; // reported by the caller
         finishChannel(c, error);
         channels.erase(id);
@@ -213,11 +238,12 @@ void Worker::onPipeEvent(Channel &c, int revents)
     if (revents & POLLOUT)
         flushLocal(c);
     if (revents & (POLLIN | POLLHUP | POLLERR)) {
-        char buffer[ReadChunk];
-        while (c.toRemote.size() < MaxPending) {
-            const ssize_t n = ::recv(c.fd, buffer, sizeof buffer, MSG_DONTWAIT);
+        while (c.toRemoteBytes < MaxPending) {
+            QByteArray chunk(ReadChunk, Qt::Uninitialized);
+            const ssize_t n = ::recv(c.fd, chunk.data(), size_t(chunk.size()), MSG_DONTWAIT);
             if (n > 0) {
-                c.toRemote.append(buffer, n);
+                chunk.truncate(n);
+                c.queueForRemote(std::move(chunk));
                 continue;
             }
             if (n == 0 || (errno != EAGAIN && errno != EINTR))
@@ -249,7 +275,7 @@ void Worker::updateWatch(Channel &c)
     if (c.fd < 0)
         return;
     short events = 0;
-    if (!c.localEof && c.toRemote.size() < MaxPending)
+    if (!c.localEof && c.toRemoteBytes < MaxPending)
         events |= POLLIN;
     if (!c.toLocal.isEmpty())
         events |= POLLOUT;
@@ -266,18 +292,23 @@ void Worker::pumpChannel(Channel &c)
 {
     if (!c.ch || !session)
         return;
-    while (!c.toRemote.isEmpty()) {
-        // A copy: libssh may poll (and so run callbacks that append to toRemote) while it
-        // still reads the buffer it was given.
-        const QByteArray chunk = c.toRemote.left(WriteChunk);
-        const int n = ssh_channel_write(c.ch, chunk.constData(), uint32_t(chunk.size()));
+    while (!c.toRemote.empty()) {
+        // The front chunk stays where it is while libssh reads it (see toRemote).
+        const QByteArray front = c.toRemote.front();
+        const qsizetype len = qMin<qsizetype>(front.size() - c.toRemoteOffset, WriteChunk);
+        const int n = ssh_channel_write(c.ch, front.constData() + c.toRemoteOffset, uint32_t(len));
         if (n <= 0)
             break;
-        c.toRemote.remove(0, n);
-        if (n < chunk.size())
+        c.toRemoteOffset += n;
+        c.toRemoteBytes -= n;
+        if (c.toRemoteOffset == front.size()) {
+            c.toRemote.pop_front();
+            c.toRemoteOffset = 0;
+        }
+        if (n < len)
             break; // the remote window is full; its adjust wakes the loop
     }
-    if (c.localEof && c.toRemote.isEmpty() && !c.eofSent && !c.remoteClosed) {
+    if (c.localEof && c.toRemote.empty() && !c.eofSent && !c.remoteClosed) {
         ssh_channel_send_eof(c.ch);
         c.eofSent = true;
     }

@@ -148,11 +148,16 @@ SshChannel *SshSession::openExec(const QString &command, QObject *parent)
     return channel;
 }
 
-void SshSession::openTunnel(const QString &host, quint16 port, QObject *context,
-                            std::function<void(Result<int>)> done)
+namespace {
+
+// Runs `open(worker, fd)` on the session thread with one end of a new socket pair and hands
+// the other end to `done` on the context's thread (or closes it when the context is gone).
+void openSocketPair(SshDetail::Worker *worker, QObject *context,
+                    std::function<QString(SshDetail::Worker *, int)> open,
+                    std::function<void(Result<int>)> done)
 {
     auto reply = Mailbox::replyTo(context);
-    m_worker->post([w = m_worker.get(), host, port, reply, done = std::move(done)]() mutable {
+    worker->post([worker, reply, open = std::move(open), done = std::move(done)]() mutable {
         int pair[2];
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
             const QString reason = QString::fromLocal8Bit(std::strerror(errno));
@@ -161,7 +166,7 @@ void SshSession::openTunnel(const QString &host, quint16 port, QObject *context,
             });
             return;
         }
-        const QString error = w->openPipe(pair[0], host, port, 0);
+        const QString error = open(worker, pair[0]);
         if (!error.isEmpty()) {
             ::close(pair[1]);
             reply->post([done, error] { done(fail(ErrorCode::Connection, error)); });
@@ -176,6 +181,26 @@ void SshSession::openTunnel(const QString &host, quint16 port, QObject *context,
         QMetaObject::invokeMethod(
             reply->target, [done, fd] { done(fd); }, Qt::QueuedConnection);
     });
+}
+
+} // namespace
+
+void SshSession::openTunnel(const QString &host, quint16 port, QObject *context,
+                            std::function<void(Result<int>)> done)
+{
+    openSocketPair(
+        m_worker.get(), context,
+        [host, port](SshDetail::Worker *w, int fd) { return w->openPipe(fd, host, port, 0); },
+        std::move(done));
+}
+
+void SshSession::openCommandPipe(const QString &command, QObject *context,
+                                 std::function<void(Result<int>)> done)
+{
+    openSocketPair(
+        m_worker.get(), context,
+        [cmd = command.toUtf8()](SshDetail::Worker *w, int fd) { return w->openCommandPipe(fd, cmd); },
+        std::move(done));
 }
 
 quint64 SshSession::addForward(const QHostAddress &bindAddress, quint16 bindPort,

@@ -105,6 +105,12 @@ public:
     void openTunnel(const QString &host, quint16 port, QObject *context,
                     std::function<void(Result<int>)> done);
 
+    // Runs `command` on the host with its stdin, stdout and stderr joined to a connected local
+    // socket (the caller owns the returned descriptor): bulk data at socket speed, with the
+    // socket's own flow control. The command's exit status is not reported; what it prints is.
+    void openCommandPipe(const QString &command, QObject *context,
+                         std::function<void(Result<int>)> done);
+
     // Port forwards: a listener on bindAddress:bindPort (0 = any free port) whose every
     // accepted connection is carried to targetHost:targetPort as seen from the remote host.
     // `done` gets the bound port. The listener lives until removeForward() or the session's

@@ -190,6 +190,12 @@ Result<void> Worker::connectSession()
     ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
     const int yes = 1;
     ssh_options_set(s, SSH_OPTIONS_NODELAY, &yes);
+    if (endpoint.bulk) {
+        static constexpr char ciphers[] = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,"
+                                          "aes128-ctr,aes256-ctr,chacha20-poly1305@openssh.com";
+        ssh_options_set(s, SSH_OPTIONS_CIPHERS_C_S, ciphers);
+        ssh_options_set(s, SSH_OPTIONS_CIPHERS_S_C, ciphers);
+    }
     if (endpoint.tunnelFd >= 0) {
         const socket_t fd = std::exchange(endpoint.tunnelFd, -2); // libssh owns it now
         ssh_options_set(s, SSH_OPTIONS_FD, &fd);

@@ -19,6 +19,7 @@
 #include <sys/eventfd.h>
 
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <map>
 #include <vector>
@@ -30,8 +31,8 @@ constexpr int KeepAliveMs = 5000;
 constexpr int DeadAfterMs = 25000; // a keepalive reply is due at least every 10 s
 constexpr int RetryAfterFailureMs = 2000; // forwards do not hammer a host that just failed
 constexpr qsizetype MaxPending = 512 * 1024; // per direction, then stop reading the source
-constexpr int ReadChunk = 64 * 1024;
-constexpr int WriteChunk = 32 * 1024;
+constexpr int ReadChunk = 128 * 1024;
+constexpr int WriteChunk = 128 * 1024;
 constexpr int AuthCancelled = -100; // a prompt was cancelled: stop trying further methods
 
 inline QString sshError(ssh_session s)
@@ -66,7 +67,18 @@ struct Channel
     int fd = -1;
     FdTag tag{FdTag::Kind::Pipe};
     quint64 forwardId = 0;
-    QByteArray toRemote;
+    // Bytes for the remote side, in the chunks they arrived in: libssh may run callbacks that
+    // append here while it still reads the front chunk, and a deque keeps that chunk in place.
+    std::deque<QByteArray> toRemote;
+    qsizetype toRemoteOffset = 0; // consumed bytes of the front chunk
+    qsizetype toRemoteBytes = 0;  // bytes still queued
+    void queueForRemote(QByteArray bytes)
+    {
+        if (bytes.isEmpty())
+            return;
+        toRemoteBytes += bytes.size();
+        toRemote.push_back(std::move(bytes));
+    }
     QByteArray toLocal;
     bool localEof = false;
     bool remoteEof = false;
@@ -199,6 +211,10 @@ struct Worker : std::enable_shared_from_this<Worker>
 
     // A direct-tcpip channel carrying `fd`. Returns an error message, or empty when open.
     QString openPipe(int fd, const QString &host, quint16 port, quint64 forwardId);
+    // A command whose stdin is what `fd` delivers and whose stdout and stderr go back into it.
+    QString openCommandPipe(int fd, const QByteArray &command);
+    QString openPipeChannel(int fd, quint64 forwardId, const std::function<int(ssh_channel)> &open,
+                            const std::function<QString()> &describeFailure);
 
     void onPipeEvent(Channel &c, int revents);
 
