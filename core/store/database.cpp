@@ -109,11 +109,26 @@ Result<void> createImagesV2(Database &db)
                    });
 }
 
+// What a transfer needs to resume after a restart: the source host of a copy, the
+// description to register with, the source file's mtime (a changed file is not resumed), and
+// which other jobs read the same file in the same pass.
+Result<void> resumableTransfersV3(Database &db)
+{
+    return execAll(db,
+                   {
+                       u"ALTER TABLE transfer_jobs ADD COLUMN source_host_id INTEGER"_s,
+                       u"ALTER TABLE transfer_jobs ADD COLUMN description TEXT NOT NULL DEFAULT ''"_s,
+                       u"ALTER TABLE transfer_jobs ADD COLUMN source_mtime INTEGER NOT NULL DEFAULT 0"_s,
+                       u"ALTER TABLE transfer_jobs ADD COLUMN sha256 TEXT NOT NULL DEFAULT ''"_s,
+                   });
+}
+
 // The schema history. Never edit a shipped step: append {N + 1, migrateToN1} instead. Each step
 // runs in its own transaction together with the user_version bump.
 constexpr std::array migrations{
     Migration{1, &createSchemaV1},
     Migration{2, &createImagesV2},
+    Migration{3, &resumableTransfersV3},
 };
 
 constexpr bool migrationsAreNumberedInOrder()

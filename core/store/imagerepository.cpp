@@ -2,8 +2,12 @@
 
 #include "database.h"
 #include "images/imageprobe.h"
+#include "virt/imagepool.h"
 
 #include <QSqlQuery>
+
+#include <QHash>
+#include <QSet>
 
 #include <map>
 
@@ -235,6 +239,69 @@ Result<void> ImageRepository::removeReplica(const QString &name, qint64 hostId)
     if (!query)
         return std::unexpected(query.error());
     return {};
+}
+
+Result<bool> ImageRepository::reconcileHost(qint64 hostId, const QList<PoolVolume> &volumes)
+{
+    bool changed = false;
+    auto body = [&]() -> Result<void> {
+        auto images = list();
+        if (!images)
+            return std::unexpected(images.error());
+        QHash<QString, const PoolVolume *> byVolume;
+        for (const PoolVolume &v : volumes)
+            byVolume.insert(v.name, &v);
+        QSet<QString> known;
+        QSet<QString> names;
+        for (const ImageRecord &image : std::as_const(*images)) {
+            names.insert(image.name.toLower());
+            for (const ImageReplica &r : image.replicas) {
+                if (r.hostId != hostId)
+                    continue;
+                known.insert(r.volume);
+                const bool there = byVolume.contains(r.volume);
+                ImageReplica::State next = r.state;
+                if (!there && r.state == ImageReplica::State::Present)
+                    next = ImageReplica::State::Missing;
+                else if (there && r.state == ImageReplica::State::Missing)
+                    next = ImageReplica::State::Present;
+                if (next != r.state) {
+                    ImageReplica updated = r;
+                    updated.state = next;
+                    updated.updated = {};
+                    if (auto ok = setReplica(image.name, updated); !ok)
+                        return ok;
+                    changed = true;
+                }
+            }
+        }
+        for (const PoolVolume &v : volumes) {
+            if (known.contains(v.name) || !ImageProbes::validateName(v.name).isEmpty())
+                continue;
+            if (!names.contains(v.name.toLower())) {
+                ImageRecord image;
+                image.name = v.name;
+                image.format = v.format == u"qcow2" || v.format == u"iso" ? v.format : u"raw"_s;
+                image.kind = image.format == u"iso" ? u"iso"_s : u"disk"_s;
+                image.virtualSize = v.capacity;
+                image.actualSize = v.allocation;
+                if (auto added = add(image); !added)
+                    return std::unexpected(added.error());
+                names.insert(v.name.toLower());
+            }
+            ImageReplica replica;
+            replica.hostId = hostId;
+            replica.volume = v.name;
+            replica.state = ImageReplica::State::Present;
+            if (auto ok = setReplica(v.name, replica); !ok)
+                return ok;
+            changed = true;
+        }
+        return {};
+    };
+    if (auto ok = m_db.transaction(body); !ok)
+        return std::unexpected(ok.error());
+    return changed;
 }
 
 } // namespace Corral

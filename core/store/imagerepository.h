@@ -9,6 +9,7 @@
 namespace Corral {
 
 class Database;
+struct PoolVolume;
 
 // One host's copy of a catalog image: a volume in that host's corral-images pool.
 struct ImageReplica
@@ -64,6 +65,12 @@ public:
     // Records (or updates) what one host holds of an image.
     Result<void> setReplica(const QString &name, const ImageReplica &replica);
     Result<void> removeReplica(const QString &name, qint64 hostId);
+
+    // Brings one host's replicas in line with the volumes its pool holds now: replicas whose
+    // volume is gone become missing, missing ones that are back become present, and volumes
+    // no image knows become images (named after the volume; checksum unknown). Returns
+    // whether anything changed.
+    Result<bool> reconcileHost(qint64 hostId, const QList<PoolVolume> &volumes);
 
 private:
     Result<qint64> idOf(const QString &name);
