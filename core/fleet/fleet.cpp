@@ -1,6 +1,7 @@
 #include "fleet.h"
 
 #include "remoteaccess.h"
+#include "images/imagelibrary.h"
 
 #include "store/auditlog.h"
 #include "store/hostrepository.h"
@@ -80,10 +81,12 @@ Fleet::Fleet(StoreService *store, QObject *parent)
     qRegisterMetaType<Result<void>>();
     connect(&m_tasks, &TaskManager::taskFinished, this, &Fleet::audit);
     m_remote = std::make_unique<RemoteAccess>(this);
+    m_images = std::make_unique<ImageLibrary>(this, m_store);
 }
 
 Fleet::~Fleet()
 {
+    m_images.reset(); // transfers stop (resumable) before the sessions they ask go away
     m_remote.reset(); // SSH sessions first: their consoles may still ask the host sessions
 
     // Sessions close on their threads, all at once; the threads are joined (within one
@@ -115,6 +118,7 @@ void Fleet::load(bool autoConnect)
                           }
                       }
                       m_loaded = true;
+                      m_images->load();
                       Q_EMIT loaded();
                       if (autoConnect)
                           connectAll();

@@ -22,6 +22,7 @@ typedef struct _virConnect *virConnectPtr;
 namespace Corral {
 
 class HostSession;
+class ImageLibrary;
 class RemoteAccess;
 class StoreService;
 class VirtEventLoop;
@@ -91,6 +92,8 @@ public:
 
     // Terminals, consoles, tunnels and port forwards to hosts and VMs.
     RemoteAccess *remote() { return m_remote.get(); }
+    // The image library (catalog, replicas, transfers); loaded by load().
+    ImageLibrary *images() { return m_images.get(); }
 
     TaskManager *tasks() { return &m_tasks; }
     StoreService *store() const { return m_store; }
@@ -142,6 +145,7 @@ private:
     QList<PendingShutdown> m_pendingShutdowns;
     QHash<quint64, std::function<void(quint64, std::optional<QString>)>> m_credentialRoutes;
     std::unique_ptr<RemoteAccess> m_remote;
+    std::unique_ptr<ImageLibrary> m_images;
     int m_shutdownTimeoutMs = 120000;
     int m_statsIntervalMs = 3000;
     bool m_loaded = false;

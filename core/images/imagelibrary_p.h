@@ -1,0 +1,60 @@
+#pragma once
+
+// Shared by imagelibrary.cpp and imagelibrary_jobs.cpp only.
+
+#include "imagelibrary.h"
+#include "transferplan.h"
+
+#include <QFile>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace Corral {
+
+// What a finished upload, copy or create registers in the catalog.
+struct ImageLibrary::Pending
+{
+    ImageRecord image;
+};
+
+namespace ImageDetail {
+
+constexpr int ProgressIntervalMs = 250;
+constexpr int PersistEveryTicks = 8; // confirmed offsets reach the catalog every 2 s
+constexpr quint64 SpaceReserve = 64ULL * 1024 * 1024;
+
+struct FileFacts
+{
+    ImageProbe probe;
+    quint64 dataBytes = 0;
+    qint64 mtime = 0;
+};
+
+inline Result<FileFacts> fileFacts(const QString &path)
+{
+    auto probe = ImageProbes::probeFile(path);
+    if (!probe)
+        return std::unexpected(probe.error());
+    FileFacts facts;
+    facts.probe = *probe;
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    struct stat st{};
+    if (fd < 0 || ::fstat(fd, &st) != 0) {
+        if (fd >= 0)
+            ::close(fd);
+        return fail(ErrorCode::Storage, Tr::tr("Cannot read %1: %2").arg(path, qt_error_string(errno)));
+    }
+    facts.mtime = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+    auto extents = TransferPlan::dataExtents(fd, quint64(st.st_size));
+    ::close(fd);
+    if (!extents)
+        return std::unexpected(extents.error());
+    facts.dataBytes = TransferPlan::dataBytes(TransferPlan::frames(*extents));
+    return facts;
+}
+
+} // namespace ImageDetail
+
+} // namespace Corral

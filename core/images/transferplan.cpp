@@ -1,0 +1,255 @@
+#include "transferplan.h"
+
+#include <QRegularExpression>
+
+#include <cerrno>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Corral::TransferPlan {
+
+Result<QList<Extent>> dataExtents(int fd, quint64 size)
+{
+    QList<Extent> extents;
+    off_t pos = 0;
+    while (quint64(pos) < size) {
+        const off_t data = ::lseek(fd, pos, SEEK_DATA);
+        if (data < 0) {
+            if (errno == ENXIO)
+                break; // only a hole from pos to the end
+            if (errno == EINVAL) // no SEEK_DATA here: everything is data
+                return QList<Extent>{Extent{0, size}};
+            return fail(ErrorCode::Storage, Tr::tr("Cannot map the file's data: %1").arg(qt_error_string(errno)));
+        }
+        off_t hole = ::lseek(fd, data, SEEK_HOLE);
+        if (hole < 0)
+            hole = off_t(size);
+        const quint64 end = qMin(quint64(hole), size);
+        if (end > quint64(data))
+            extents.append(Extent{quint64(data), end - quint64(data)});
+        pos = hole;
+    }
+    return extents;
+}
+
+QList<Extent> frames(const QList<Extent> &extents, quint64 mergeGap, quint64 maxFrame)
+{
+    QList<Extent> merged;
+    for (const Extent &e : extents) {
+        if (e.length == 0)
+            continue;
+        if (!merged.isEmpty() && e.offset <= merged.last().end() + mergeGap)
+            merged.last().length = qMax(merged.last().end(), e.end()) - merged.last().offset;
+        else
+            merged.append(e);
+    }
+    QList<Extent> out;
+    for (const Extent &e : std::as_const(merged)) {
+        for (quint64 at = e.offset; at < e.end(); at += maxFrame)
+            out.append(Extent{at, qMin(maxFrame, e.end() - at)});
+    }
+    return out;
+}
+
+QList<Extent> remaining(const QList<Extent> &frames, quint64 confirmed)
+{
+    QList<Extent> out;
+    for (const Extent &f : frames) {
+        if (f.end() <= confirmed)
+            continue;
+        if (f.offset < confirmed)
+            out.append(Extent{confirmed, f.end() - confirmed});
+        else
+            out.append(f);
+    }
+    return out;
+}
+
+quint64 dataBytes(const QList<Extent> &frames)
+{
+    quint64 sum = 0;
+    for (const Extent &f : frames)
+        sum += f.length;
+    return sum;
+}
+
+QString shellQuote(const QString &word)
+{
+    QString quoted = word;
+    quoted.replace(u'\'', u"'\\''"_s);
+    return u'\'' + quoted + u'\'';
+}
+
+namespace {
+
+// Every script runs under sh whatever the login shell is, with its stderr in its stdout.
+// hash(): OpenSSL's SHA-256 is several times faster than coreutils' where both exist.
+const QString prelude = uR"SH(exec 2>&1; umask 022
+hash() { if command -v openssl >/dev/null 2>&1; then openssl dgst -sha256 -r; else sha256sum; fi | cut -c1-64; }
+)SH"_s;
+
+QString wrap(const QString &script, const QStringList &args)
+{
+    QString command = u"sh -c "_s + shellQuote(prelude + script) + u" corral"_s;
+    for (const QString &a : args)
+        command += u' ' + shellQuote(a);
+    return command;
+}
+
+} // namespace
+
+QString receiveCommand(const QString &tempPath)
+{
+    // A fresh temporary file is hashed while it is written (tee into a FIFO that the hash
+    // reads, holes fed as zeros), so the host's checksum is ready when the last byte is; a
+    // resumed one is hashed once complete.
+    static const QString script = uR"SH(t=$1
+[ -e "$t" ] || : >"$t" || { echo "error cannot create $t"; exit 1; }
+size=$(stat -c %s "$t")
+echo "ready $size"
+live=; pos=0; d=
+trap '[ -n "$d" ] && rm -rf -- "$d"' EXIT
+if [ "$size" = 0 ] && d=$(mktemp -d) && mkfifo "$d/h"; then
+  hash <"$d/h" >"$d/sum" &
+  exec 3>"$d/h"; live=1
+fi
+while IFS=' ' read -r op a; do
+  case $op in
+  W) set -- $a
+     if [ "$live" ] && [ "$1" -ge "$pos" ]; then
+       [ "$1" -gt "$pos" ] && head -c $(($1 - pos)) /dev/zero >&3
+       truncate -s "$1" "$t" && dd bs=4M count="$2" iflag=count_bytes,fullblock status=none | tee -a "$t" >&3 || { echo "error write failed at $1"; exit 1; }
+       pos=$(($1 + $2))
+     else
+       [ "$live" ] && { exec 3>&-; live=; }
+       dd of="$t" bs=4M seek="$1" oflag=seek_bytes count="$2" iflag=count_bytes,fullblock conv=notrunc,sparse status=none || { echo "error write failed at $1"; exit 1; }
+     fi
+     echo "ok $1 $2" ;;
+  E) truncate -s "$a" "$t" || { echo "error cannot size $t"; exit 1; }
+     if [ "$live" ]; then
+       [ "$a" -gt "$pos" ] && head -c $(($a - pos)) /dev/zero >&3
+       exec 3>&-; wait; echo "sha256 $(cat "$d/sum")"
+     else
+       echo "sha256 $(hash <"$t")"
+     fi ;;
+  M) if [ -e "$a" ]; then echo "error $a already exists"; exit 1; fi
+     mv -- "$t" "$a" && echo moved || { echo "error cannot rename to $a"; exit 1; } ;;
+  X) rm -f -- "$t"; echo removed; exit 0 ;;
+  *) exit 0 ;;
+  esac
+done
+)SH"_s;
+    return wrap(script, {tempPath});
+}
+
+QString sendCommand(const QString &path, quint64 offset)
+{
+    static const QString script = uR"SH(f=$1
+[ -r "$f" ] || { echo "error cannot read $f"; exit 1; }
+h=$(mktemp) || exit 1
+hash <"$f" >"$h" &
+echo "size $(stat -L -c %s "$f")"
+dd if="$f" bs=4M skip="$2" iflag=skip_bytes status=none
+wait
+echo "sha256 $(cat "$h")"; rm -f -- "$h"
+)SH"_s;
+    return wrap(script, {path, QString::number(offset)});
+}
+
+QString hashCommand(const QString &path)
+{
+    static const QString script = uR"SH(f=$1
+[ -r "$f" ] || { echo "error cannot read $f"; exit 1; }
+h=$(mktemp) || exit 1
+dd if="$f" bs=4M status=progress | hash >"$h"
+echo "sha256 $(cat "$h")"; rm -f -- "$h"
+)SH"_s;
+    return wrap(script, {path});
+}
+
+QString removeCommand(const QString &path)
+{
+    return wrap(u"rm -f -- \"$1\" && echo removed\n"_s, {path});
+}
+
+Reply parseReply(const QByteArray &raw)
+{
+    Reply r;
+    const QString line = QString::fromUtf8(raw).trimmed();
+    r.text = line;
+    const QStringList words = line.split(u' ', Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return r;
+    const QString &w = words.first();
+    bool ok1 = false;
+    bool ok2 = false;
+    if (w == u"ready" && words.size() == 2) {
+        r.a = words[1].toULongLong(&ok1);
+        if (ok1)
+            r.kind = Reply::Kind::Ready;
+    } else if (w == u"ok" && words.size() == 3) {
+        r.a = words[1].toULongLong(&ok1);
+        r.b = words[2].toULongLong(&ok2);
+        if (ok1 && ok2)
+            r.kind = Reply::Kind::Ok;
+    } else if (w == u"size" && words.size() == 2) {
+        r.a = words[1].toULongLong(&ok1);
+        if (ok1)
+            r.kind = Reply::Kind::Size;
+    } else if (w == u"sha256") {
+        static const QRegularExpression hex(u"^[0-9a-f]{64}$"_s);
+        if (words.size() == 2 && hex.match(words[1]).hasMatch()) {
+            r.kind = Reply::Kind::Sha256;
+            r.text = words[1];
+        } else {
+            r.kind = Reply::Kind::Error;
+            r.text = Tr::tr("the host could not compute a SHA-256 (is openssl or sha256sum installed?)");
+        }
+    } else if (w == u"moved") {
+        r.kind = Reply::Kind::Moved;
+    } else if (w == u"removed") {
+        r.kind = Reply::Kind::Removed;
+    } else if (w == u"error") {
+        r.kind = Reply::Kind::Error;
+        r.text = line.mid(6);
+    } else if (words.size() >= 2 && words[1] == u"bytes") {
+        r.a = w.toULongLong(&ok1);
+        if (ok1)
+            r.kind = Reply::Kind::Progress;
+    }
+    return r;
+}
+
+QList<QByteArray> takeLines(QByteArray &buffer)
+{
+    QList<QByteArray> lines;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < buffer.size(); ++i) {
+        if (buffer[i] == '\n' || buffer[i] == '\r') {
+            if (i > start)
+                lines.append(buffer.mid(start, i - start));
+            start = i + 1;
+        }
+    }
+    buffer.remove(0, start);
+    return lines;
+}
+
+QString explainHostError(const QString &hostLabel, const QString &text)
+{
+    if (text.contains(u"No space left"_s, Qt::CaseInsensitive)
+        || text.contains(u"Disk quota exceeded"_s, Qt::CaseInsensitive)) {
+        return Tr::tr("No space left in the image pool on %1: free space there or choose another host.")
+            .arg(hostLabel);
+    }
+    if (text.contains(u"Permission denied"_s, Qt::CaseInsensitive)
+        || text.contains(u"Read-only file system"_s, Qt::CaseInsensitive)) {
+        return Tr::tr("Permission denied on %1 (%2): the SSH user needs write access to the "
+                      "corral-images pool directory.")
+            .arg(hostLabel, text);
+    }
+    return Tr::tr("%1 reported: %2").arg(hostLabel, text);
+}
+
+} // namespace Corral::TransferPlan
