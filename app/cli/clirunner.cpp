@@ -87,6 +87,14 @@ QString CliRunner::usage()
               "  vnc capture VM|vnc://HOST:PORT OUT.png [--encodings LIST] [--jpeg-quality N]\n"
               "      [--password-file F] [--username U] [--ca-file PEM]   the screen, as PNG\n"
               "  term render --cols C --rows R  stdin through Corral's terminal, as text\n"
+              "  image list | jobs\n"
+              "  image upload FILE [--name N] --host H [--host H2]... [--description D]\n"
+              "  image download NAME --host H OUT\n"
+              "  image copy NAME --from H1 --to H2\n"
+              "  image create-empty NAME SIZE --host H [--description D]   SIZE like 64G\n"
+              "  image verify NAME --host H\n"
+              "  image rename NAME NEWNAME | describe NAME TEXT | delete NAME [--host H]\n"
+              "  image resume JOB | cancel JOB  an interrupted or paused transfer\n"
               "VM is NAME or HOST/NAME. The catalog is $CORRAL_DB, else the user's data dir.\n");
 }
 
@@ -119,6 +127,8 @@ void CliRunner::start(const QStringList &arguments)
         return forwardCommand(args.mid(1));
     if (!args.isEmpty() && args.first() == u"vnc")
         return vncCommand(args.mid(1));
+    if (!args.isEmpty() && args.first() == u"image")
+        return imageCommand(args.mid(1));
     if (args.size() >= 2 && args[0] == u"term" && args[1] == u"render") {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly)) {

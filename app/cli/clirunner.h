@@ -59,6 +59,18 @@ private:
     void consoleCommand(QStringList args);
     void forwardCommand(QStringList args);
     void vncCommand(QStringList args); // vnccommands.cpp
+    // imagecommands.cpp
+    void imageCommand(QStringList args);
+    void imageList();
+    void imageUpload(QStringList args);
+    void imageTransfer(const QString &verb, QStringList args);
+    void imageEdit(const QString &verb, QStringList args);
+    void imageJobs(const QString &verb, QStringList args);
+    // Opens the fleet, connects `hosts` (names; all when empty) and loads the image library.
+    void withImages(const QStringList &hosts, std::function<void()> then);
+    std::optional<qint64> hostIdByName(const QString &name);
+    // Follows jobs to their end, progress on stderr; exit 0 only when all are Done.
+    void followJobs(const QList<qint64> &jobIds);
     void runShell(SshSession *session);
     void runExec(SshSession *session, const QString &command);
     void forwardStdin(SshChannel *channel); // stdin to the channel, EOF at its end
