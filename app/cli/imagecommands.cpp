@@ -318,8 +318,21 @@ void CliRunner::imageJobs(const QString &verb, QStringList args)
             return finish(Exit::Failure);
         }
         if (verb == u"cancel") {
-            lib->cancel(id);
-            return followJobs({id});
+            if (job->isFinished()) {
+                error(tr("transfer %1 is already %2").arg(id).arg(TransferJob::stateName(job->state)));
+                return finish(Exit::Failure);
+            }
+            connect(lib, &ImageLibrary::jobStopped, this, [this, id](const TransferJob &stopped) {
+                if (stopped.id != id)
+                    return;
+                if (!m_json)
+                    m_out << tr("Cancelled transfer %1 (%2 on %3); its partial data was removed.")
+                                 .arg(id)
+                                 .arg(stopped.imageName, stopped.hostName)
+                          << '\n';
+                finish(stopped.state == TransferJob::State::Cancelled ? Exit::Ok : Exit::Failure);
+            });
+            return lib->cancel(id);
         }
         if (!job->isResumable()) {
             error(tr("transfer %1 is %2, not paused or interrupted").arg(id).arg(TransferJob::stateName(job->state)));

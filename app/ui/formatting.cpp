@@ -6,14 +6,13 @@
 
 namespace Corral {
 
-QString Format::kibibytes(qint64 kib)
+namespace {
+
+// `value` in units of 1024^unit, shown in the largest unit below 1024 (up to TiB). "512 MiB",
+// "1.5 GiB", "16 GiB": a decimal only where it says something.
+QString binarySize(double value, int unit)
 {
-    if (kib < 0)
-        return {};
-    // "512 MiB", "1.5 GiB", "16 GiB": a decimal only where it says something.
-    double value = double(kib);
-    int unit = 0;
-    while (value >= 1024 && unit < 3) {
+    while (value >= 1024 && unit < 4) {
         value /= 1024;
         ++unit;
     }
@@ -21,14 +20,30 @@ QString Format::kibibytes(qint64 kib)
     const QString number = QLocale().toString(value, 'f', whole ? 0 : 1);
     switch (unit) {
     case 0:
-        return tr("%1 KiB").arg(number);
+        return Format::tr("%1 B").arg(number);
     case 1:
-        return tr("%1 MiB").arg(number);
+        return Format::tr("%1 KiB").arg(number);
     case 2:
-        return tr("%1 GiB").arg(number);
+        return Format::tr("%1 MiB").arg(number);
+    case 3:
+        return Format::tr("%1 GiB").arg(number);
     default:
-        return tr("%1 TiB").arg(number);
+        return Format::tr("%1 TiB").arg(number);
     }
+}
+
+} // namespace
+
+QString Format::kibibytes(qint64 kib)
+{
+    if (kib < 0)
+        return {};
+    return binarySize(double(kib), 1);
+}
+
+QString Format::bytes(quint64 bytes)
+{
+    return binarySize(double(bytes), 0);
 }
 
 QString Format::rate(double bytesPerSecond)

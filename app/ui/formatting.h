@@ -14,6 +14,8 @@ class Format
 public:
     // "4.0 GiB" from KiB; empty for a negative (unknown) value.
     static QString kibibytes(qint64 kib);
+    // "512 B", "3.1 GiB" from bytes (binary units, as kibibytes()).
+    static QString bytes(quint64 bytes);
     // "1.2 MB/s" (decimal units); empty for a negative (unknown) rate.
     static QString rate(double bytesPerSecond);
     // "12.5 %"; empty for a negative (unknown) value.

@@ -266,7 +266,7 @@ Result<void> ImageLibrary::checkHostUsable(qint64 hostId) const
 
 QString ImageLibrary::tempPath(const PoolState &pool, const TransferJob &job) const
 {
-    return pool.path + u"/.corral-"_s + TransferJob::kindName(job.kind) + u'-' + QString::number(job.id) + u'-'
+    return pool.path + u'/' + QLatin1StringView(ImagePool::TempPrefix) + TransferJob::kindName(job.kind) + u'-' + QString::number(job.id) + u'-'
         + job.imageName + u".part"_s;
 }
 

@@ -144,9 +144,14 @@ template<typename Pred> bool waitFor(Peer &p, int timeoutMs, Pred done)
 {
     QElapsedTimer clock;
     clock.start();
-    while (!done() && p.alive && !p.stop && clock.elapsed() < timeoutMs)
+    for (;;) {
+        parseLines(p); // a closed peer may still have lines to read
+        if (done())
+            return true;
+        if (!p.alive || p.stop || clock.elapsed() >= timeoutMs)
+            return false;
         pump(p, 200);
-    return done();
+    }
 }
 
 bool sendAll(Peer &p, const char *data, qsizetype len)

@@ -325,7 +325,9 @@ void Worker::pump()
             if (c.remoteEof && c.toLocal.isEmpty() && c.fd >= 0)
                 ::shutdown(c.fd, SHUT_WR);
             updateWatch(c);
-            if (c.remoteClosed || (c.localEof && c.eofSent && c.remoteEof))
+            // What the remote sent before it closed still goes to the local side first.
+            const bool drained = c.toLocal.isEmpty() || c.fd < 0;
+            if ((c.remoteClosed && drained) || (c.localEof && c.eofSent && c.remoteEof && drained))
                 done.push_back(id);
         } else if (c.remoteClosed) {
             done.push_back(id);

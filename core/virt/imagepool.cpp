@@ -119,6 +119,8 @@ Result<PoolState> read(virConnectPtr conn, const QString &pool, const QString &h
         Virt::StorageVolPtr vol(vols[i]);
         PoolVolume v;
         v.name = QString::fromUtf8(virStorageVolGetName(vol.get()));
+        if (v.name.startsWith(QLatin1StringView(TempPrefix)))
+            continue; // a transfer in progress, not a volume yet
         Virt::CString path(virStorageVolGetPath(vol.get()));
         v.path = path ? QString::fromUtf8(path.get()) : QString();
         virStorageVolInfo vi{};

@@ -20,8 +20,7 @@ struct PoolVolume
     quint64 allocation = 0; // bytes used on the host
 };
 
-// A pool's directory, free space and volumes (dotfiles, Corral's temporary uploads, are not
-// volumes: libvirt skips them).
+// A pool's directory, free space and volumes (Corral's temporary files left out).
 struct PoolState
 {
     QString name;
@@ -33,6 +32,10 @@ struct PoolState
 // Storage-pool work for the image library, run on a host session's thread with its
 // connection (Fleet::runOnHost). Plain values out; no libvirt type leaves core/virt.
 namespace ImagePool {
+
+// Transfers write hidden files with this prefix into the pool; they are not volumes until
+// verified and renamed.
+inline constexpr char TempPrefix[] = ".corral-";
 
 // Refreshes the pool (so files written over SSH are seen) and reads it. A missing or inactive
 // pool is an error that says how to create it.
