@@ -6,9 +6,11 @@
 #include "hostmodel.h"
 #include "icons.h"
 #include "placeholdertreeview.h"
+#include "uploaddialog.h"
 #include "vmpage.h"
 
 #include <QAction>
+#include <QDropEvent>
 #include <QHeaderView>
 #include <QMenu>
 #include <QMessageBox>
@@ -110,6 +112,10 @@ HostPage::HostPage(Fleet *fleet, HostModel *model, QWidget *parent)
     header->resizeSection(HostModel::HypervisorColumn, 96);
     header->resizeSection(HostModel::TagsColumn, 80);
     layout->addWidget(m_view, 1);
+
+    // Local files dropped on a host: upload them to it.
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->viewport()->installEventFilter(this);
 
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.isValid())
@@ -245,6 +251,59 @@ void HostPage::showContextMenu(const QPoint &pos)
         menu.addAction(m_addAction);
     }
     menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+bool HostPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && handleFileDrag(event))
+        return true;
+    return QWidget::eventFilter(watched, event);
+}
+
+bool HostPage::handleFileDrag(QEvent *event)
+{
+    QItemSelectionModel *selection = m_view->selectionModel();
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (UploadDialog::localFilePaths(drag->mimeData()).isEmpty())
+            return false;
+        if (event->type() == QEvent::DragEnter)
+            m_selectionBeforeDrag = selection->selection();
+        // The host under the cursor is selected: that is where the files go.
+        const QModelIndex target = m_view->indexAt(drag->position().toPoint());
+        if (target.isValid())
+            selection->select(target, QItemSelectionModel::ClearAndSelect
+                                          | QItemSelectionModel::Rows);
+        else
+            selection->clearSelection();
+        drag->acceptProposedAction();
+        return true;
+    }
+    case QEvent::DragLeave:
+        selection->select(m_selectionBeforeDrag, QItemSelectionModel::ClearAndSelect);
+        return false;
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QStringList paths = UploadDialog::localFilePaths(drop->mimeData());
+        if (paths.isEmpty())
+            return false;
+        drop->acceptProposedAction();
+        QList<qint64> hostIds;
+        if (const QModelIndex target = m_view->indexAt(drop->position().toPoint());
+            target.isValid()) {
+            hostIds.append(target.data(HostModel::HostIdRole).toLongLong());
+        }
+        // The dialog opens after the drag has ended.
+        QMetaObject::invokeMethod(
+            this, [this, paths, hostIds] { Q_EMIT uploadRequested(paths, hostIds); },
+            Qt::QueuedConnection);
+        return true;
+    }
+    default:
+        return false;
+    }
 }
 
 QByteArray HostPage::saveHeaderState() const

@@ -2,6 +2,7 @@
 
 #include "fleet/hostinfo.h"
 
+#include <QItemSelection>
 #include <QWidget>
 
 class QAction;
@@ -17,7 +18,8 @@ class PlaceholderTreeView;
 // The Hosts page: every configured host with its connection state and capacity, and the
 // actions to add, edit, remove, connect and disconnect hosts. Double-click edits a host.
 // Removing asks first and says that the VMs on the host are not touched. Open SSH
-// (Ctrl+Shift+T) asks the main window for a shell tab per selected host.
+// (Ctrl+Shift+T) asks the main window for a shell tab per selected host. Local files dropped
+// on a host ask for their upload to it (the row under the drag is selected meanwhile).
 class HostPage final : public QWidget
 {
     Q_OBJECT
@@ -46,6 +48,11 @@ public:
 
 Q_SIGNALS:
     void openShellRequested(const QList<qint64> &hostIds);
+    // Local files were dropped on the host list; hostIds holds the host under the cursor.
+    void uploadRequested(const QStringList &paths, const QList<qint64> &hostIds);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void editHost();
@@ -54,6 +61,7 @@ private:
     void disconnectHosts();
     void updateActions();
     void showContextMenu(const QPoint &pos);
+    bool handleFileDrag(QEvent *event);
 
     Fleet *m_fleet;
     HostModel *m_model;
@@ -67,6 +75,7 @@ private:
     QAction *m_disconnectAction = nullptr;
     QAction *m_sshAction = nullptr;
     bool m_active = true;
+    QItemSelection m_selectionBeforeDrag;
 };
 
 } // namespace Corral

@@ -9,12 +9,17 @@
 #include "hostmodel.h"
 #include "hostpage.h"
 #include "icons.h"
+#include "imagemodel.h"
+#include "imagepage.h"
+#include "images/imagelibrary.h"
 #include "placeholdertreeview.h"
 #include "portforwarddialog.h"
 #include "rfb/vncsession.h"
 #include "taskdock.h"
 #include "taskmodel.h"
 #include "term/consolestream.h"
+#include "transferdock.h"
+#include "transfermodel.h"
 #include "vmfilterproxymodel.h"
 #include "vmmodel.h"
 #include "vmpage.h"
@@ -46,6 +51,8 @@ MainWindow::MainWindow(Fleet *fleet, const UiSettings &settings, QWidget *parent
     m_vmModel = new VmModel(this);
     m_hostModel = new HostModel(this);
     m_taskModel = new TaskModel(this);
+    m_imageModel = new ImageModel(this);
+    m_transferModel = new TransferModel(this);
     if (m_fleet) {
         m_hostModel->setFleet(m_fleet);
         m_vmModel->setFleet(m_fleet);
@@ -64,11 +71,8 @@ MainWindow::MainWindow(Fleet *fleet, const UiSettings &settings, QWidget *parent
         m_pages));
     m_vmPage = new VmPage(m_fleet, m_vmModel, m_pages);
     m_pages->addWidget(m_vmPage);
-    m_pages->addWidget(new ComingSoonPage(
-        Icons::symbolic(QStringLiteral("image")), tr("Images"),
-        tr("The image library is coming: base images and ISOs, uploaded once and replicated to "
-           "the hosts that need them."),
-        m_pages));
+    m_imagePage = new ImagePage(m_fleet, m_imageModel, m_pages);
+    m_pages->addWidget(m_imagePage);
     m_hostPage = new HostPage(m_fleet, m_hostModel, m_pages);
     m_pages->addWidget(m_hostPage);
     m_splitter->addWidget(m_sidebar);
@@ -80,6 +84,10 @@ MainWindow::MainWindow(Fleet *fleet, const UiSettings &settings, QWidget *parent
 
     m_taskDock = new TaskDock(m_taskModel, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_taskDock);
+    m_transferDock = new TransferDock(m_transferModel, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_transferDock);
+    tabifyDockWidget(m_taskDock, m_transferDock);
+    m_taskDock->raise();
 
     createMenus();
     createStatusBar();
@@ -101,6 +109,13 @@ MainWindow::MainWindow(Fleet *fleet, const UiSettings &settings, QWidget *parent
     connect(m_vmPage, &VmPage::forwardPortsRequested, this, &MainWindow::showPortForwards);
     connect(m_vmPage, &VmPage::openScreenRequested, this, &MainWindow::openVmScreens);
     connect(m_hostPage, &HostPage::openShellRequested, this, &MainWindow::openHostShells);
+    connect(m_hostPage, &HostPage::uploadRequested, m_imagePage, &ImagePage::uploadFiles);
+    connect(m_imagePage, &ImagePage::transfersStarted, this, &MainWindow::showTransfers);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_transferModel, signal, this, &MainWindow::updateStatus);
+    }
+    connect(m_transferModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
+    connectImageLibrary();
 
     restoreSettings(settings);
     updateStatus();
@@ -248,6 +263,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_hostPage->addHostAction());
+    file->addAction(m_imagePage->uploadAction());
     file->addSeparator();
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setObjectName(QStringLiteral("quit"));
@@ -278,6 +294,11 @@ void MainWindow::createMenus()
     toggleTasks->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     toggleTasks->setObjectName(QStringLiteral("view.tasks"));
     view->addAction(toggleTasks);
+    QAction *toggleTransfers = m_transferDock->toggleViewAction();
+    toggleTransfers->setText(tr("T&ransfers"));
+    toggleTransfers->setIcon(Icons::symbolic(QStringLiteral("upload")));
+    toggleTransfers->setObjectName(QStringLiteral("view.transfers"));
+    view->addAction(toggleTransfers);
     auto *showConsole
         = new QAction(Icons::symbolic(QStringLiteral("terminal")), tr("&Console Window"), this);
     showConsole->setObjectName(QStringLiteral("view.console"));
@@ -312,6 +333,21 @@ void MainWindow::createMenus()
     vm->addAction(m_vmPage->serialAction());
     vm->addAction(m_vmPage->forwardAction());
 
+    QMenu *image = menuBar()->addMenu(tr("&Image"));
+    image->addAction(m_imagePage->findAction());
+    image->addSeparator();
+    image->addAction(m_imagePage->uploadAction());
+    image->addAction(m_imagePage->createEmptyAction());
+    image->addSeparator();
+    image->addAction(m_imagePage->downloadAction());
+    image->addAction(m_imagePage->copyAction());
+    image->addAction(m_imagePage->verifyAction());
+    image->addSeparator();
+    image->addAction(m_imagePage->renameAction());
+    image->addAction(m_imagePage->describeAction());
+    image->addSeparator();
+    image->addAction(m_imagePage->deleteAction());
+
     QMenu *host = menuBar()->addMenu(tr("H&ost"));
     host->addAction(m_hostPage->addHostAction());
     host->addAction(m_hostPage->editHostAction());
@@ -339,7 +375,9 @@ void MainWindow::createStatusBar()
     m_vmsStatus->setObjectName(QStringLiteral("vmsStatus"));
     m_tasksStatus = new QLabel(this);
     m_tasksStatus->setObjectName(QStringLiteral("tasksStatus"));
-    for (QLabel *label : {m_hostsStatus, m_vmsStatus, m_tasksStatus}) {
+    m_transfersStatus = new QLabel(this);
+    m_transfersStatus->setObjectName(QStringLiteral("transfersStatus"));
+    for (QLabel *label : {m_hostsStatus, m_vmsStatus, m_tasksStatus, m_transfersStatus}) {
         label->setContentsMargins(6, 0, 6, 0);
         statusBar()->addPermanentWidget(label);
     }
@@ -377,6 +415,7 @@ void MainWindow::onPageChanged(int index)
     m_pages->setCurrentIndex(index);
     m_vmPage->setActive(Page(index) == Page::Vms);
     m_hostPage->setActive(Page(index) == Page::Hosts);
+    m_imagePage->setActive(Page(index) == Page::Images);
 }
 
 void MainWindow::restoreSettings(const UiSettings &settings)
@@ -387,12 +426,14 @@ void MainWindow::restoreSettings(const UiSettings &settings)
                std::min(800, available.height() * 9 / 10));
     }
     if (settings.windowState.isEmpty() || !restoreState(settings.windowState))
-        resizeDocks({m_taskDock}, {170}, Qt::Vertical);
+        resizeDocks({m_taskDock, m_transferDock}, {170, 170}, Qt::Vertical);
     if (!settings.splitter.isEmpty())
         m_splitter->restoreState(settings.splitter);
     m_vmPage->restoreHeaderState(settings.vmHeader);
     m_hostPage->restoreHeaderState(settings.hostHeader);
     m_taskDock->restoreHeaderState(settings.taskHeader);
+    m_imagePage->restoreHeaderState(settings.imageHeader);
+    m_transferDock->restoreHeaderState(settings.transferHeader);
 
     Page page = Page::Vms;
     for (Page p : {Page::Namespaces, Page::Vms, Page::Images, Page::Hosts}) {
@@ -413,6 +454,8 @@ UiSettings MainWindow::currentSettings() const
     s.vmHeader = m_vmPage->saveHeaderState();
     s.hostHeader = m_hostPage->saveHeaderState();
     s.taskHeader = m_taskDock->saveHeaderState();
+    s.imageHeader = m_imagePage->saveHeaderState();
+    s.transferHeader = m_transferDock->saveHeaderState();
     s.page = pageKey(currentPage());
     return s;
 }
@@ -440,6 +483,9 @@ void MainWindow::updateStatus()
         tr("VMs: %1 of %n running", nullptr, m_vmModel->vmCount()).arg(m_vmModel->runningCount()));
     const int running = m_fleet ? m_fleet->tasks()->runningCount() : 0;
     m_tasksStatus->setText(tr("%n task(s) running", nullptr, running));
+    const int transfers = m_transferModel->activeCount();
+    m_transfersStatus->setText(tr("%n transfer(s) running", nullptr, transfers));
+    m_transfersStatus->setVisible(transfers > 0);
 }
 
 void MainWindow::onTaskFinished(const Task &task)
@@ -451,6 +497,58 @@ void MainWindow::onTaskFinished(const Task &task)
     // Failures are reported in the task list; make sure it can be seen, without a dialog.
     if (m_taskDock->isHidden())
         m_taskDock->show();
+}
+
+void MainWindow::connectImageLibrary()
+{
+    ImageLibrary *images = m_fleet ? m_fleet->images() : nullptr;
+    if (!images)
+        return;
+    m_transferModel->setJobs(images->jobs());
+    connect(images, &ImageLibrary::jobAdded, this, [this](const TransferJob &job) {
+        m_transferModel->applyJob(job);
+        showTransfers();
+    });
+    connect(images, &ImageLibrary::jobChanged, m_transferModel, &TransferModel::applyJob);
+    connect(images, &ImageLibrary::jobRemoved, m_transferModel, &TransferModel::removeJob);
+    connect(images, &ImageLibrary::jobStopped, this, &MainWindow::onTransferStopped);
+    connect(m_transferDock, &TransferDock::pauseRequested, images, [images](const auto &ids) {
+        for (qint64 id : ids)
+            images->pause(id);
+    });
+    connect(m_transferDock, &TransferDock::resumeRequested, images, [images](const auto &ids) {
+        for (qint64 id : ids)
+            images->resume(id);
+    });
+    connect(m_transferDock, &TransferDock::cancelRequested, images, [images](const auto &ids) {
+        for (qint64 id : ids)
+            images->cancel(id);
+    });
+    connect(m_transferDock, &TransferDock::clearFinishedRequested, images,
+            &ImageLibrary::clearFinished);
+}
+
+void MainWindow::showTransfers()
+{
+    m_transferDock->show();
+    m_transferDock->raise();
+}
+
+void MainWindow::onTransferStopped(const TransferJob &job)
+{
+    m_transferModel->applyJob(job);
+    if (job.state != TransferJob::State::Failed && job.state != TransferJob::State::Interrupted)
+        return;
+    //: Status bar: "Upload macOS_14.iso — lab1: <what happened>"
+    statusBar()->showMessage(tr("%1 %2 — %3: %4")
+                                 .arg(TransferModel::kindLabel(job.kind), job.imageName,
+                                      TransferModel::hostText(job),
+                                      job.state == TransferJob::State::Failed
+                                          ? job.error
+                                          : TransferModel::statusText(job)),
+                             10000);
+    // Like failed tasks: the list shows why, without a dialog.
+    showTransfers();
 }
 
 void MainWindow::askCredential(const CredentialRequest &request)

@@ -23,16 +23,21 @@ class ConsoleStream;
 class ConsoleWindow;
 class Fleet;
 class HostModel;
+class ImageModel;
+class ImagePage;
 class PortForwardDialog;
 class HostPage;
 class TaskDock;
 class TaskModel;
+class TransferDock;
+class TransferModel;
+struct TransferJob;
 class VmModel;
 class VmPage;
 class VncTab;
 
 // Corral's main window: a sidebar (Namespaces, VMs, Images, Hosts) switching pages, the task
-// dock, menus and a status bar with the fleet's totals. Lives on the GUI thread; talks to the
+// and transfer docks, menus and a status bar with the fleet's totals. Lives on the GUI thread; talks to the
 // core only through the Fleet it is given. Opens a non-modal CredentialDialog for every
 // credential request. On close it posts its layout to the StoreService (UiSettings).
 class MainWindow final : public QMainWindow
@@ -57,9 +62,13 @@ public:
     VmModel *vmModel() const { return m_vmModel; }
     HostModel *hostModel() const { return m_hostModel; }
     TaskModel *taskModel() const { return m_taskModel; }
+    ImageModel *imageModel() const { return m_imageModel; }
+    TransferModel *transferModel() const { return m_transferModel; }
     VmPage *vmPage() const { return m_vmPage; }
+    ImagePage *imagePage() const { return m_imagePage; }
     HostPage *hostPage() const { return m_hostPage; }
     TaskDock *taskDock() const { return m_taskDock; }
+    TransferDock *transferDock() const { return m_transferDock; }
     // The console window (tabs of shells, serial consoles and VM screens); null until first
     // used.
     ConsoleWindow *consoleWindow() const { return m_console.get(); }
@@ -87,6 +96,9 @@ private:
     void onPageChanged(int index);
     void updateStatus();
     void onTaskFinished(const Task &task);
+    void connectImageLibrary();
+    void showTransfers();
+    void onTransferStopped(const TransferJob &job);
     void askCredential(const CredentialRequest &request);
     void showAbout();
     void openConsoleTab(std::unique_ptr<ConsoleStream> stream);
@@ -97,15 +109,20 @@ private:
     VmModel *m_vmModel = nullptr;
     HostModel *m_hostModel = nullptr;
     TaskModel *m_taskModel = nullptr;
+    ImageModel *m_imageModel = nullptr;
+    TransferModel *m_transferModel = nullptr;
     QSplitter *m_splitter = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     VmPage *m_vmPage = nullptr;
     HostPage *m_hostPage = nullptr;
+    ImagePage *m_imagePage = nullptr;
     TaskDock *m_taskDock = nullptr;
+    TransferDock *m_transferDock = nullptr;
     QLabel *m_hostsStatus = nullptr;
     QLabel *m_vmsStatus = nullptr;
     QLabel *m_tasksStatus = nullptr;
+    QLabel *m_transfersStatus = nullptr;
     bool m_settingsSaved = false;
     std::unique_ptr<ConsoleWindow> m_console;
     QHash<QPair<qint64, QUuid>, QPointer<PortForwardDialog>> m_forwardDialogs;

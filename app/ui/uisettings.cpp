@@ -18,6 +18,8 @@ const QString splitterKey = QStringLiteral("ui/mainwindow/splitter");
 const QString vmHeaderKey = QStringLiteral("ui/vms/header");
 const QString hostHeaderKey = QStringLiteral("ui/hosts/header");
 const QString taskHeaderKey = QStringLiteral("ui/tasks/header");
+const QString imageHeaderKey = QStringLiteral("ui/images/header");
+const QString transferHeaderKey = QStringLiteral("ui/transfers/header");
 const QString pageKey = QStringLiteral("ui/sidebar/page");
 
 UiSettings fromValues(const Values &values)
@@ -29,6 +31,8 @@ UiSettings fromValues(const Values &values)
     s.vmHeader = values.value(vmHeaderKey);
     s.hostHeader = values.value(hostHeaderKey);
     s.taskHeader = values.value(taskHeaderKey);
+    s.imageHeader = values.value(imageHeaderKey);
+    s.transferHeader = values.value(transferHeaderKey);
     s.page = QString::fromUtf8(values.value(pageKey));
     return s;
 }
@@ -38,6 +42,7 @@ Values toValues(const UiSettings &s)
     return {
         {geometryKey, s.geometry},  {stateKey, s.windowState},     {splitterKey, s.splitter},
         {vmHeaderKey, s.vmHeader},  {hostHeaderKey, s.hostHeader}, {taskHeaderKey, s.taskHeader},
+        {imageHeaderKey, s.imageHeader}, {transferHeaderKey, s.transferHeader},
         {pageKey, s.page.toUtf8()},
     };
 }
@@ -46,7 +51,8 @@ Values toValues(const UiSettings &s)
 
 QStringList UiSettings::keys()
 {
-    return {geometryKey, stateKey, splitterKey, vmHeaderKey, hostHeaderKey, taskHeaderKey, pageKey};
+    return {geometryKey,   stateKey,       splitterKey,       vmHeaderKey, hostHeaderKey,
+            taskHeaderKey, imageHeaderKey, transferHeaderKey, pageKey};
 }
 
 void UiSettings::load(StoreService *store, QObject *context,

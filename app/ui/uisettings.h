@@ -23,6 +23,8 @@ struct UiSettings
     QByteArray vmHeader; // ui/vms/header
     QByteArray hostHeader; // ui/hosts/header
     QByteArray taskHeader; // ui/tasks/header
+    QByteArray imageHeader; // ui/images/header
+    QByteArray transferHeader; // ui/transfers/header
     QString page; // ui/sidebar/page: "namespaces", "vms", "images", "hosts"
 
     static QStringList keys();

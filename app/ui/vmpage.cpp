@@ -315,10 +315,12 @@ void VmPage::setActive(bool active)
 {
     m_active = active;
     m_findAction->setEnabled(active);
-    // Remove Host… uses the Delete key on its page; Qt counts disabled actions when it looks
-    // for ambiguous shortcuts, so only the shown page's action holds the key.
+    // Remove Host… uses the Delete key on its page (and the Images page Delete… and Ctrl+F);
+    // Qt counts disabled actions when it looks for ambiguous shortcuts, so only the shown
+    // page's action holds the key.
     action(VmOperation::Delete)
         ->setShortcut(active ? QKeySequence(QKeySequence::Delete) : QKeySequence());
+    m_findAction->setShortcut(active ? QKeySequence(QKeySequence::Find) : QKeySequence());
     m_sshAction->setShortcut(active ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)
                                     : QKeySequence());
     m_gridAction->setEnabled(active);

@@ -142,6 +142,9 @@ private:
                       std::function<void(Result<QHash<qint64, PoolState>>)> done);
     Result<void> checkHostUsable(qint64 hostId) const;
     void addJobs(QList<TransferJob> jobs, std::function<void(Result<QList<TransferJob>>)> done);
+    // Records one job, then starts it; `answer` gets its id.
+    void addAndStart(const TransferJob &job, std::shared_ptr<Pending> pending,
+                     std::function<void(Result<qint64>)> answer);
     void startUploadRun(const QString &path, quint64 total, qint64 mtime, const QList<TransferJob> &jobs,
                         const QHash<qint64, PoolState> &pools);
     void startRun(std::unique_ptr<ImageDetail::TransferRun> run);

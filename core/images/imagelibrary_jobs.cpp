@@ -76,8 +76,7 @@ std::optional<ImageReplica> replicaOn(const ImageRecord &image, qint64 hostId)
 void ImageLibrary::upload(const UploadRequest &request, QObject *context,
                           std::function<void(Result<QList<qint64>>)> done)
 {
-    auto reply = Mailbox::replyTo(context);
-    auto answer = [reply, done](Result<QList<qint64>> r) { reply->post([done, r] { done(r); }); };
+    const auto answer = replyOn(context, std::move(done));
     const QString name = request.name.isEmpty() ? suggestedName(request.path) : request.name;
     if (const QString rule = ImageProbes::validateName(name); !rule.isEmpty())
         return answer(fail(ErrorCode::InvalidArgument, tr("\"%1\" is not a valid image name. %2").arg(name, rule)));
@@ -112,7 +111,7 @@ void ImageLibrary::upload(const UploadRequest &request, QObject *context,
     }
 
     QPointer<ImageLibrary> self(this);
-    QThreadPool::globalInstance()->start([self, reply, answer, request, path, name, fresh, resumed] {
+    QThreadPool::globalInstance()->start([self, answer, request, path, name, fresh, resumed] {
         auto facts = fileFacts(path);
         Mailbox box(self.data());
         auto proceed = [self, answer, request, path, name, fresh, resumed, facts] {
@@ -203,8 +202,7 @@ void ImageLibrary::startRun(std::unique_ptr<TransferRun> run)
 void ImageLibrary::download(const QString &name, qint64 hostId, const QString &outPath, QObject *context,
                             std::function<void(Result<qint64>)> done)
 {
-    auto reply = Mailbox::replyTo(context);
-    auto answer = [reply, done](Result<qint64> r) { reply->post([done, r] { done(r); }); };
+    const auto answer = replyOn(context, std::move(done));
     const auto img = image(name);
     if (!img)
         return answer(fail(ErrorCode::NotFound, tr("There is no image named %1.").arg(name)));
@@ -229,19 +227,13 @@ void ImageLibrary::download(const QString &name, qint64 hostId, const QString &o
     job.hostId = hostId;
     job.total = img->actualSize;
     job.tempVolume = replica->volume;
-    addJobs({job}, [this, answer](Result<QList<TransferJob>> added) {
-        if (!added)
-            return answer(std::unexpected(added.error()));
-        resume(added->first().id);
-        answer(added->first().id);
-    });
+    addAndStart(job, {}, answer);
 }
 
 void ImageLibrary::copy(const QString &name, qint64 fromHostId, qint64 toHostId, QObject *context,
                         std::function<void(Result<qint64>)> done)
 {
-    auto reply = Mailbox::replyTo(context);
-    auto answer = [reply, done](Result<qint64> r) { reply->post([done, r] { done(r); }); };
+    const auto answer = replyOn(context, std::move(done));
     const auto img = image(name);
     if (!img)
         return answer(fail(ErrorCode::NotFound, tr("There is no image named %1.").arg(name)));
@@ -264,20 +256,14 @@ void ImageLibrary::copy(const QString &name, qint64 fromHostId, qint64 toHostId,
         job.hostId = toHostId;
         job.sourceHostId = fromHostId;
         job.total = img->actualSize;
-        addJobs({job}, [this, answer](Result<QList<TransferJob>> added) {
-            if (!added)
-                return answer(std::unexpected(added.error()));
-            resume(added->first().id);
-            answer(added->first().id);
-        });
+        addAndStart(job, {}, answer);
     });
 }
 
 void ImageLibrary::createEmpty(const QString &name, quint64 size, qint64 hostId, const QString &description,
                                QObject *context, std::function<void(Result<qint64>)> done)
 {
-    auto reply = Mailbox::replyTo(context);
-    auto answer = [reply, done](Result<qint64> r) { reply->post([done, r] { done(r); }); };
+    const auto answer = replyOn(context, std::move(done));
     if (const QString rule = ImageProbes::validateName(name); !rule.isEmpty())
         return answer(fail(ErrorCode::InvalidArgument, tr("\"%1\" is not a valid image name. %2").arg(name, rule)));
     if (size == 0 || size % 512 != 0)
@@ -302,19 +288,13 @@ void ImageLibrary::createEmpty(const QString &name, quint64 size, qint64 hostId,
                 job.hostId = hostId;
                 job.total = created->allocation;
                 job.tempVolume = name;
-                addJobs({job}, [this, answer, created, description](Result<QList<TransferJob>> added) {
-                    if (!added)
-                        return answer(std::unexpected(added.error()));
-                    auto pending = std::make_shared<Pending>();
-                    pending->image.name = created->name;
-                    pending->image.kind = u"disk"_s;
-                    pending->image.format = u"qcow2"_s;
-                    pending->image.virtualSize = created->capacity;
-                    pending->image.description = description;
-                    m_pending[added->first().id] = pending;
-                    resume(added->first().id);
-                    answer(added->first().id);
-                });
+                auto pending = std::make_shared<Pending>();
+                pending->image.name = created->name;
+                pending->image.kind = u"disk"_s;
+                pending->image.format = u"qcow2"_s;
+                pending->image.virtualSize = created->capacity;
+                pending->image.description = description;
+                addAndStart(job, pending, answer);
             });
         });
     });
@@ -322,8 +302,7 @@ void ImageLibrary::createEmpty(const QString &name, quint64 size, qint64 hostId,
 
 void ImageLibrary::verify(const QString &name, qint64 hostId, QObject *context, std::function<void(Result<qint64>)> done)
 {
-    auto reply = Mailbox::replyTo(context);
-    auto answer = [reply, done](Result<qint64> r) { reply->post([done, r] { done(r); }); };
+    const auto answer = replyOn(context, std::move(done));
     const auto img = image(name);
     if (!img)
         return answer(fail(ErrorCode::NotFound, tr("There is no image named %1.").arg(name)));
@@ -338,11 +317,20 @@ void ImageLibrary::verify(const QString &name, qint64 hostId, QObject *context, 
     job.hostId = hostId;
     job.total = img->actualSize;
     job.tempVolume = replica->volume;
-    addJobs({job}, [this, answer](Result<QList<TransferJob>> added) {
+    addAndStart(job, {}, answer);
+}
+
+void ImageLibrary::addAndStart(const TransferJob &job, std::shared_ptr<Pending> pending,
+                               std::function<void(Result<qint64>)> answer)
+{
+    addJobs({job}, [this, pending, answer](Result<QList<TransferJob>> added) {
         if (!added)
             return answer(std::unexpected(added.error()));
-        resume(added->first().id);
-        answer(added->first().id);
+        const qint64 id = added->first().id;
+        if (pending)
+            m_pending[id] = pending;
+        resume(id);
+        answer(id);
     });
 }
 
@@ -713,28 +701,23 @@ void ImageLibrary::registerReplica(const TransferJob &job, const QString &sha256
 void ImageLibrary::rename(const QString &name, const QString &newName, QObject *context,
                           std::function<void(Result<void>)> done)
 {
-    auto reply = Mailbox::replyTo(context);
+    const auto answer = replyOn(context, std::move(done));
     m_store->post([name, newName](Database &db) { return ImageRepository(db).rename(name, newName); }, this,
-                  [this, reply, done](Result<void> ok) {
-                      reloadImages([reply, done, ok] { reply->post([done, ok] { done(ok); }); });
-                  });
+                  [this, answer](Result<void> ok) { reloadImages([answer, ok] { answer(ok); }); });
 }
 
 void ImageLibrary::describe(const QString &name, const QString &description, QObject *context,
                             std::function<void(Result<void>)> done)
 {
-    auto reply = Mailbox::replyTo(context);
+    const auto answer = replyOn(context, std::move(done));
     m_store->post([name, description](Database &db) { return ImageRepository(db).describe(name, description); },
-                  this, [this, reply, done](Result<void> ok) {
-                      reloadImages([reply, done, ok] { reply->post([done, ok] { done(ok); }); });
-                  });
+                  this, [this, answer](Result<void> ok) { reloadImages([answer, ok] { answer(ok); }); });
 }
 
 void ImageLibrary::remove(const QString &name, QObject *context, std::function<void(Result<void>)> done,
                           qint64 onlyHostId)
 {
-    auto reply = Mailbox::replyTo(context);
-    auto answer = [reply, done](Result<void> r) { reply->post([done, r] { done(r); }); };
+    const auto answer = replyOn(context, std::move(done));
     const auto img = image(name);
     if (!img)
         return answer(fail(ErrorCode::NotFound, tr("There is no image named %1.").arg(name)));

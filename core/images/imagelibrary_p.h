@@ -5,6 +5,8 @@
 #include "imagelibrary.h"
 #include "transferplan.h"
 
+#include "util/mailbox.h"
+
 #include <QFile>
 
 #include <fcntl.h>
@@ -20,6 +22,14 @@ struct ImageLibrary::Pending
 };
 
 namespace ImageDetail {
+
+// `done` wrapped to run on `context`'s thread (queued), and not at all once it is gone.
+template<typename T>
+std::function<void(Result<T>)> replyOn(QObject *context, std::function<void(Result<T>)> done)
+{
+    auto reply = Mailbox::replyTo(context);
+    return [reply, done = std::move(done)](Result<T> r) { reply->post([done, r] { done(r); }); };
+}
 
 constexpr int ProgressIntervalMs = 250;
 constexpr int PersistEveryTicks = 8; // confirmed offsets reach the catalog every 2 s
