@@ -368,9 +368,17 @@ void CliRunner::followJobs(const QList<qint64> &jobIds)
                 if (job->isResumable())
                     error(tr("resume with: corralctl image resume %1").arg(id));
             } else if (!m_json) {
-                m_out << tr("%1 %2 on %3: verified, sha256 %4")
-                             .arg(TransferJob::kindName(job->kind), job->imageName, job->hostName, job->sha256)
-                      << '\n';
+                const auto image = lib->image(job->imageName);
+                if (job->kind == TransferJob::Kind::Upload && image && image->sha256.isEmpty()) {
+                    m_out << tr("%1 %2 on %3: verified (SHA-256 of its data extents %4); record the whole "
+                                "file's SHA-256 with: corralctl image verify %2 --host %3")
+                                 .arg(TransferJob::kindName(job->kind), job->imageName, job->hostName, job->sha256)
+                          << '\n';
+                } else {
+                    m_out << tr("%1 %2 on %3: verified, sha256 %4")
+                                 .arg(TransferJob::kindName(job->kind), job->imageName, job->hostName, job->sha256)
+                          << '\n';
+                }
             }
         }
         if (m_json)

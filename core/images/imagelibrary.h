@@ -110,6 +110,11 @@ public:
     void remove(const QString &name, QObject *context, std::function<void(Result<void>)> done,
                 qint64 hostId = 0);
 
+    // A sparse upload is verified over its data extents (holes are not hashed); with this on,
+    // a verify job then records the whole file's SHA-256 in the catalog. The GUI turns it on;
+    // corralctl leaves it to `image verify`.
+    void setVerifyAfterSparseUpload(bool on) { m_verifyAfterSparseUpload = on; }
+
     // Transfer control. pause() keeps the temporary volume for resume(); cancel() removes it.
     void pause(qint64 jobId);
     void resume(qint64 jobId);
@@ -169,6 +174,7 @@ private:
     QTimer *m_progressTimer = nullptr;
     std::vector<std::function<void()>> m_whenLoaded;
     int m_ticks = 0;
+    bool m_verifyAfterSparseUpload = false;
 };
 
 } // namespace Corral

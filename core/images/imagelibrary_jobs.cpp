@@ -616,9 +616,21 @@ void ImageLibrary::settleJob(TransferJob job, const TransferRun &run)
         job.confirmed = job.total;
         job.sent = job.total;
         updateJob(job, true);
-        return registerReplica(job, job.sha256, [this, job] {
+        const QString fileSha = run.spec().fileSha256;
+        return registerReplica(job, fileSha, [this, job, fileSha] {
             m_pending.erase(job.id);
             Q_EMIT jobStopped(m_jobs[job.id]);
+            // A sparse upload was verified over its data; the whole file's SHA-256 (what the
+            // catalog records) is computed on the host afterwards, once per image.
+            if (fileSha.isEmpty() && m_verifyAfterSparseUpload && job.kind == TransferJob::Kind::Upload) {
+                const auto img = image(job.imageName);
+                const bool pending = std::any_of(m_jobs.cbegin(), m_jobs.cend(), [&](const auto &e) {
+                    return e.second.kind == TransferJob::Kind::Verify && e.second.imageName == job.imageName
+                        && !e.second.isFinished();
+                });
+                if (img && img->sha256.isEmpty() && !pending)
+                    verify(job.imageName, job.hostId, this, [](Result<qint64>) {});
+            }
         });
     }
     if ((job.state == TransferJob::State::Failed || job.state == TransferJob::State::Cancelled) && receiving
@@ -678,7 +690,7 @@ void ImageLibrary::registerReplica(const TransferJob &job, const QString &sha256
                     fresh.sha256 = sha256;
                     if (auto added = repo.add(fresh); !added)
                         return std::unexpected(added.error());
-                } else if (existing->sha256.isEmpty()) {
+                } else if (existing->sha256.isEmpty() && !sha256.isEmpty()) {
                     if (auto ok = repo.setSha256(image.name, sha256); !ok)
                         return ok;
                 }

@@ -101,14 +101,17 @@ QString wrap(const QString &script, const QStringList &args)
 
 QString receiveCommand(const QString &tempPath)
 {
-    // A fresh temporary file is hashed while it is written (tee into a FIFO that the hash
-    // reads, holes fed as zeros), so the host's checksum is ready when the last byte is; a
-    // resumed one is hashed once complete.
-    static const QString script = uR"SH(t=$1
+    // The host hashes the frames it is sent, in order. A fresh temporary file is hashed while
+    // the transfer goes: once a frame is on disk, it is read back from the page cache into a
+    // FIFO that one hash process reads, while the next frame arrives. A resumed file is hashed
+    // at the end, reading back the frames recorded in "<temp>.frames" (one "offset length" line
+    // per acknowledged frame).
+    static const QString script = uR"SH(t=$1; f=$1.frames
 [ -e "$t" ] || : >"$t" || { echo "error cannot create $t"; exit 1; }
 size=$(stat -c %s "$t")
+{ [ "$size" = 0 ] || [ ! -e "$f" ]; } && { : >"$f" || exit 1; }
 echo "ready $size"
-live=; pos=0; d=
+live=; pos=0; d=; hp=
 trap '[ -n "$d" ] && rm -rf -- "$d"' EXIT
 if [ "$size" = 0 ] && d=$(mktemp -d) && mkfifo "$d/h"; then
   hash <"$d/h" >"$d/sum" &
@@ -117,25 +120,27 @@ fi
 while IFS=' ' read -r op a; do
   case $op in
   W) set -- $a
-     if [ "$live" ] && [ "$1" -ge "$pos" ]; then
-       [ "$1" -gt "$pos" ] && head -c $(($1 - pos)) /dev/zero >&3
-       truncate -s "$1" "$t" && dd bs=4M count="$2" iflag=count_bytes,fullblock status=none | tee -a "$t" >&3 || { echo "error write failed at $1"; exit 1; }
-       pos=$(($1 + $2))
-     else
-       [ "$live" ] && { exec 3>&-; live=; }
-       dd of="$t" bs=4M seek="$1" oflag=seek_bytes count="$2" iflag=count_bytes,fullblock conv=notrunc,sparse status=none || { echo "error write failed at $1"; exit 1; }
+     if [ "$live" ] && [ "$1" -lt "$pos" ]; then
+       [ "$hp" ] && wait "$hp"; exec 3>&-; live=
      fi
+     [ "$live" ] || { awk -v o="$1" '$1 < o' "$f" >"$f.new" && mv -f -- "$f.new" "$f"; }
+     dd of="$t" bs=4M seek="$1" oflag=seek_bytes count="$2" iflag=count_bytes,fullblock conv=notrunc,sparse status=none || { echo "error write failed at $1"; exit 1; }
+     if [ "$live" ]; then
+       [ "$hp" ] && wait "$hp"
+       dd if="$t" bs=4M skip="$1" count="$2" iflag=skip_bytes,count_bytes status=none >&3 & hp=$!
+       pos=$(($1 + $2))
+     fi
+     echo "$1 $2" >>"$f"
      echo "ok $1 $2" ;;
   E) truncate -s "$a" "$t" || { echo "error cannot size $t"; exit 1; }
      if [ "$live" ]; then
-       [ "$a" -gt "$pos" ] && head -c $(($a - pos)) /dev/zero >&3
-       exec 3>&-; wait; echo "sha256 $(cat "$d/sum")"
+       [ "$hp" ] && wait "$hp"; exec 3>&-; wait; echo "sha256 $(cat "$d/sum")"
      else
-       echo "sha256 $(hash <"$t")"
+       echo "sha256 $(while read -r o n; do dd if="$t" bs=4M skip="$o" count="$n" iflag=skip_bytes,count_bytes status=none; done <"$f" | hash)"
      fi ;;
   M) if [ -e "$a" ]; then echo "error $a already exists"; exit 1; fi
-     mv -- "$t" "$a" && echo moved || { echo "error cannot rename to $a"; exit 1; } ;;
-  X) rm -f -- "$t"; echo removed; exit 0 ;;
+     mv -- "$t" "$a" && rm -f -- "$f" && echo moved || { echo "error cannot rename to $a"; exit 1; } ;;
+  X) rm -f -- "$t" "$f"; echo removed; exit 0 ;;
   *) exit 0 ;;
   esac
 done
@@ -170,7 +175,7 @@ echo "sha256 $(cat "$h")"; rm -f -- "$h"
 
 QString removeCommand(const QString &path)
 {
-    return wrap(u"rm -f -- \"$1\" && echo removed\n"_s, {path});
+    return wrap(u"rm -f -- \"$1\" \"$1.frames\" && echo removed\n"_s, {path});
 }
 
 Reply parseReply(const QByteArray &raw)

@@ -46,7 +46,7 @@ QString shellQuote(const QString &word);
 
 // Receives frames into `tempPath` and answers each:   -> "W <offset> <length>\n" + bytes
 //   "ready <size-of-temp-file>"                          <- "ok <offset> <length>"
-//   -> "E <total>\n": truncate, hash                     <- "sha256 <hex>"
+//   -> "E <total>\n": truncate; hash the frames' bytes    <- "sha256 <hex>"
 //   -> "M <final path>\n": rename, refusing to overwrite <- "moved"
 //   -> "X\n": remove the temporary file                  <- "removed"
 // Errors come back as "error <text>" (the command's own messages as other lines).

@@ -33,12 +33,6 @@ int hashTimeoutMs(quint64 bytes)
     return int(qMin<quint64>(120000 + bytes / (20 * 1024 * 1024) * 1000, 24ULL * 3600 * 1000));
 }
 
-const QByteArray &zeros()
-{
-    static const QByteArray block(Chunk, '\0');
-    return block;
-}
-
 class Sha256
 {
 public:
@@ -46,14 +40,6 @@ public:
     ~Sha256() { EVP_MD_CTX_free(m_ctx); }
     Q_DISABLE_COPY_MOVE(Sha256)
     void add(const char *data, size_t len) { EVP_DigestUpdate(m_ctx, data, len); }
-    void addZeros(quint64 len)
-    {
-        while (len > 0) {
-            const size_t n = size_t(qMin<quint64>(len, Chunk));
-            add(zeros().constData(), n);
-            len -= n;
-        }
-    }
     QString hex()
     {
         unsigned char md[EVP_MAX_MD_SIZE];
@@ -251,14 +237,15 @@ void failAll(std::vector<std::unique_ptr<Peer>> &peers, const QString &error)
 }
 
 // Streams `frames` of data (read by `read(offset, buffer, length)`) to every usable receiver,
-// each from where it stands, hashing every byte of the image (holes as zeros) once.
+// each from where it stands, hashing the frames' bytes once, in order. Holes are neither sent
+// nor hashed: a fresh temporary file has them by construction, and the host hashes the same
+// frames it wrote. When the frames cover the whole image that hash is the file's SHA-256.
 template<typename Read>
 bool streamFrames(RunSpec &spec, const QList<TransferPlan::Extent> &frames, Sha256 &sha, Read read)
 {
     QByteArray buffer(Chunk, Qt::Uninitialized);
     quint64 pos = 0;
     for (const TransferPlan::Extent &frame : frames) {
-        sha.addZeros(frame.offset - pos);
         pos = frame.offset;
         for (auto &p : spec.peers) {
             if (usable(*p) && p->startAt < frame.end()) {
@@ -289,9 +276,19 @@ bool streamFrames(RunSpec &spec, const QList<TransferPlan::Extent> &frames, Sha2
             spec.hashed = pos;
         }
     }
-    sha.addZeros(spec.total - pos);
     spec.hashed = spec.total;
     return true;
+}
+
+bool coversAll(const QList<TransferPlan::Extent> &frames, quint64 total)
+{
+    quint64 pos = 0;
+    for (const TransferPlan::Extent &f : frames) {
+        if (f.offset != pos)
+            return false;
+        pos = f.end();
+    }
+    return pos == total;
 }
 
 void runUpload(RunSpec &spec)
@@ -320,7 +317,8 @@ void runUpload(RunSpec &spec)
     awaitReady(spec.peers, spec.total);
     Sha256 sha;
     QString readError;
-    const bool complete = streamFrames(spec, TransferPlan::frames(*extents), sha,
+    const QList<TransferPlan::Extent> frames = TransferPlan::frames(*extents);
+    const bool complete = streamFrames(spec, frames, sha,
                                        [&](quint64 offset, char *buf, qsizetype len) {
                                            qsizetype got = 0;
                                            while (got < len) {
@@ -345,6 +343,8 @@ void runUpload(RunSpec &spec)
         return;
     }
     spec.localSha256 = sha.hex();
+    if (coversAll(frames, spec.total))
+        spec.fileSha256 = spec.localSha256;
     for (auto &p : spec.peers)
         finishReceiver(*p, spec.total, spec.localSha256);
 }
@@ -387,6 +387,7 @@ void runCopy(RunSpec &spec)
         return;
     }
     spec.localSha256 = sha.hex();
+    spec.fileSha256 = spec.localSha256; // every byte went through, holes as zeros
     src.sized = false; // the rest are lines again
     waitFor(src, hashTimeoutMs(spec.total), [&] { return !src.sha256.isEmpty(); });
     if (src.sha256 != spec.localSha256) {
@@ -470,6 +471,7 @@ void runDownload(RunSpec &spec)
         return;
     }
     spec.localSha256 = sha.hex();
+    spec.fileSha256 = spec.localSha256;
     src.sized = false;
     src.verifying = true;
     if (!waitFor(src, hashTimeoutMs(spec.total), [&] { return !src.sha256.isEmpty(); }))
@@ -499,7 +501,7 @@ void runVerify(RunSpec &spec)
         || !src.error.isEmpty()) {
         return settle(src, spec.total);
     }
-    spec.localSha256 = src.sha256;
+    spec.localSha256 = spec.fileSha256 = src.sha256;
     if (!spec.expectedSha256.isEmpty() && src.sha256 != spec.expectedSha256) {
         src.state = TransferJob::State::Failed;
         src.error = Tr::tr("The replica on %1 is damaged: its SHA-256 is %2… but the image's is %3…. Delete "

@@ -59,7 +59,12 @@ struct RunSpec
     QString expectedSha256;                   // verify: the catalog's, when known
 
     std::atomic<quint64> hashed{0}; // local hashing progress (upload re-reading a resumed part)
-    QString localSha256;            // what the run computed over the bytes
+    // The SHA-256 of the bytes that went over the wire, compared with the host's: for a
+    // sparse upload only the data frames, in order.
+    QString localSha256;
+    // The SHA-256 of the whole image, when the run saw every byte of it (not for a sparse
+    // upload: holes are not hashed; a verify job records it later).
+    QString fileSha256;
 };
 
 // Runs the spec to its end on the calling thread (a worker thread): reads, hashes, streams,

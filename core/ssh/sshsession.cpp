@@ -166,6 +166,12 @@ void openSocketPair(SshDetail::Worker *worker, QObject *context,
             });
             return;
         }
+        // Room for a few MiB in flight: bulk transfers wake each side less often.
+        const int buffer = 4 * 1024 * 1024;
+        for (int fd : pair) {
+            ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &buffer, sizeof buffer);
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
+        }
         const QString error = open(worker, pair[0]);
         if (!error.isEmpty()) {
             ::close(pair[1]);

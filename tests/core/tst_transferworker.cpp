@@ -137,6 +137,7 @@ private Q_SLOTS:
     void denseUploadToTwoReceivers();
     void sparseUploadStaysSparse();
     void resumeFromConfirmedOffset();
+    void resumeBehindTheHost();
     void changedSourceIsRefused();
     void checksumMismatchDiscards();
     void cancelledReceiverStops();
@@ -154,6 +155,7 @@ void tst_TransferWorker::denseUploadToTwoReceivers()
     runTransfer(spec);
     const QString expected = sha256Of(file);
     QCOMPARE(spec.localSha256, expected);
+    QCOMPARE(spec.fileSha256, expected); // a dense file: the data is the whole file
     for (const auto &p : spec.peers) {
         QVERIFY2(p->state == TransferJob::State::Done, qPrintable(p->error));
         QCOMPARE(p->sha256, expected);
@@ -182,6 +184,10 @@ void tst_TransferWorker::sparseUploadStaysSparse()
     QVERIFY2(p->state == TransferJob::State::Done, qPrintable(p->error));
     QCOMPARE(sha256Of(p->finalPath), sha256Of(file));
     QCOMPARE(QFileInfo(p->finalPath).size(), 256 * 1024 * 1024);
+    // Verified over the data frames; the whole file's hash is left to a verify job.
+    QVERIFY(spec.fileSha256.isEmpty());
+    QCOMPARE(p->sha256, spec.localSha256);
+    QVERIFY(!QFile::exists(path(QStringLiteral("s1.part.frames"))));
     // Only the data went over the wire, and the copy keeps its holes.
     QVERIFY2(p->sent.load() <= 102 * 1024 * 1024, qPrintable(QString::number(p->sent.load())));
     QVERIFY2(allocatedBytes(p->finalPath) < 16 * 1024 * 1024, qPrintable(QString::number(allocatedBytes(p->finalPath))));
@@ -198,6 +204,11 @@ void tst_TransferWorker::resumeFromConfirmedOffset()
     part.write(src.read(4 * 1024 * 1024));
     part.write(QByteArray(1000, 'G'));
     part.close();
+    // ...and recorded the frame the host acknowledged.
+    QFile frames(path(QStringLiteral("r1.part.frames")));
+    QVERIFY(frames.open(QIODevice::WriteOnly));
+    frames.write("0 4194304\n");
+    frames.close();
     RunSpec spec;
     uploadSpec(spec, file);
     spec.peers.push_back(receiver(QStringLiteral("r1"), 4 * 1024 * 1024));
@@ -207,6 +218,30 @@ void tst_TransferWorker::resumeFromConfirmedOffset()
     QCOMPARE(sha256Of(p->finalPath), sha256Of(file));
     // What was confirmed before was not sent again.
     QCOMPARE(spec.localSha256, sha256Of(file));
+}
+
+void tst_TransferWorker::resumeBehindTheHost()
+{
+    // The host acknowledged two frames, but the app recorded only the first before it died:
+    // the second is sent again and must count once.
+    const QString file = randomFile(QStringLiteral("behind.bin"), 6 * 1024 * 1024);
+    QFile src(file);
+    QVERIFY(src.open(QIODevice::ReadOnly));
+    QFile part(path(QStringLiteral("b1.part")));
+    QVERIFY(part.open(QIODevice::WriteOnly));
+    part.write(src.read(4 * 1024 * 1024));
+    part.close();
+    QFile frames(path(QStringLiteral("b1.part.frames")));
+    QVERIFY(frames.open(QIODevice::WriteOnly));
+    frames.write("0 2097152\n2097152 2097152\n");
+    frames.close();
+    RunSpec spec;
+    uploadSpec(spec, file);
+    spec.peers.push_back(receiver(QStringLiteral("b1"), 2 * 1024 * 1024));
+    runTransfer(spec);
+    const auto &p = spec.peers.front();
+    QVERIFY2(p->state == TransferJob::State::Done, qPrintable(p->error));
+    QCOMPARE(sha256Of(p->finalPath), sha256Of(file));
 }
 
 void tst_TransferWorker::changedSourceIsRefused()
@@ -233,6 +268,10 @@ void tst_TransferWorker::checksumMismatchDiscards()
     QVERIFY(part.open(QIODevice::WriteOnly));
     part.write(QByteArray(1024 * 1024, '\0'));
     part.close();
+    QFile frames(path(QStringLiteral("m1.part.frames")));
+    QVERIFY(frames.open(QIODevice::WriteOnly));
+    frames.write("0 1048576\n");
+    frames.close();
     spec.peers.push_back(receiver(QStringLiteral("m1"), 1024 * 1024));
     runTransfer(spec);
     const auto &p = spec.peers.front();
@@ -242,6 +281,7 @@ void tst_TransferWorker::checksumMismatchDiscards()
     spec.peers.clear();
     reap();
     QVERIFY2(!QFile::exists(path(QStringLiteral("m1.part"))), "the mismatching temporary file was removed");
+    QVERIFY(!QFile::exists(path(QStringLiteral("m1.part.frames"))));
 }
 
 void tst_TransferWorker::cancelledReceiverStops()

@@ -234,7 +234,8 @@ void tst_Images::droppedConnectionResumes()
     QCOMPARE(job[QStringLiteral("state")].toString(), QStringLiteral("interrupted"));
     const qint64 confirmed = job[QStringLiteral("confirmed")].toInteger();
     QVERIFY2(confirmed > 0 && confirmed < 640LL * 1024 * 1024, qPrintable(QString::number(confirmed)));
-    QCOMPARE(leftovers(QStringLiteral("lab2")).size(), 1);
+    // The partial file and the host's record of the frames it acknowledged.
+    QCOMPARE(leftovers(QStringLiteral("lab2")).filter(QRegularExpression(QStringLiteral("\\.part$"))).size(), 1);
     QVERIFY(imageJson(QStringLiteral("e2e-big.raw")).isEmpty()); // never half-registered
 
     QVERIFY(lab({QStringLiteral("ctl"), QStringLiteral("lab2"), QStringLiteral("sshd"), QStringLiteral("start")}));
