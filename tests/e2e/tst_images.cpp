@@ -90,6 +90,16 @@ private:
         }
         return QStringLiteral("(none)");
     }
+    // What an earlier, failed run may have left in the lab's pools.
+    static void removeLeftovers()
+    {
+        for (const QString host : {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")}) {
+            QDir dir(poolDir(host));
+            for (const QString &name : dir.entryList({QStringLiteral(".corral-*"), QStringLiteral("e2e-*")},
+                                                     QDir::Files | QDir::Hidden))
+                QFile::remove(dir.filePath(name));
+        }
+    }
     static QStringList leftovers(const QString &host)
     {
         return QDir(poolDir(host)).entryList({QStringLiteral(".corral-*")}, QDir::Files | QDir::Hidden);
@@ -105,6 +115,7 @@ private Q_SLOTS:
     void imageInUseIsNotDeleted();
     void downloadCopyAndVerify();
     void deleteRemovesEveryReplica();
+    void cleanupTestCase() { removeLeftovers(); }
 };
 
 void tst_Images::initTestCase()
@@ -112,6 +123,7 @@ void tst_Images::initTestCase()
     if (labDir().isEmpty())
         QSKIP("needs the lab: run scripts/test, or set CORRAL_LAB_DIR");
     QVERIFY(m_dir.isValid());
+    removeLeftovers();
     m_db = m_dir.filePath(QStringLiteral("corral.sqlite"));
     QVERIFY(QFile::copy(labDir() + QStringLiteral("/corral.sqlite"), m_db));
 }
@@ -166,7 +178,7 @@ void tst_Images::uploadToTwoHostsMatchesTheSource()
 
 void tst_Images::sparseUploadSendsOnlyData()
 {
-    const QString file = m_dir.filePath(QStringLiteral("sparse.raw"));
+    const QString file = m_dir.filePath(QStringLiteral("e2e-sparse.raw"));
     {
         const int fd = ::open(QFile::encodeName(file).constData(), O_RDWR | O_CREAT, 0644);
         QVERIFY(fd >= 0);
@@ -182,7 +194,7 @@ void tst_Images::sparseUploadSendsOnlyData()
     const Output up = ctl({QStringLiteral("image"), QStringLiteral("upload"), file, QStringLiteral("--host"),
                            QStringLiteral("lab1")});
     QVERIFY2(up.code == 0, up.err.constData());
-    const QString remote = poolDir(QStringLiteral("lab1")) + QStringLiteral("/sparse.raw");
+    const QString remote = poolDir(QStringLiteral("lab1")) + QStringLiteral("/e2e-sparse.raw");
     QCOMPARE(remoteSha(QStringLiteral("lab1"), remote), localSha(file));
     const qint64 allocated = remoteAllocated(QStringLiteral("lab1"), remote);
     QVERIFY2(allocated >= 0 && allocated < 64LL * 1024 * 1024,
@@ -317,7 +329,7 @@ void tst_Images::downloadCopyAndVerify()
 
 void tst_Images::deleteRemovesEveryReplica()
 {
-    for (const QString name : {QStringLiteral("e2e-dense.raw"), QStringLiteral("e2e-big.raw"), QStringLiteral("sparse.raw")}) {
+    for (const QString name : {QStringLiteral("e2e-dense.raw"), QStringLiteral("e2e-big.raw"), QStringLiteral("e2e-sparse.raw")}) {
         const Output del = ctl({QStringLiteral("image"), QStringLiteral("delete"), name});
         QVERIFY2(del.code == 0, del.err.constData());
         QVERIFY(imageJson(name).isEmpty());
