@@ -1,5 +1,7 @@
 #include "desktopapp.h"
 
+#include "images/imagelibrary.h"
+
 #include "fleet/fleet.h"
 #include "icons.h"
 #include "mainwindow.h"
@@ -22,7 +24,11 @@ DesktopApp::DesktopApp(const QString &databasePath, QObject *parent)
     : QObject(parent)
     , m_store(std::make_unique<StoreService>(databasePath))
     , m_fleet(std::make_unique<Fleet>(m_store.get()))
-{ }
+{
+    // The desktop records a sparse upload's whole-file SHA-256 right after it (a verify job
+    // in the Transfers dock).
+    m_fleet->images()->setVerifyAfterSparseUpload(true);
+}
 
 DesktopApp::~DesktopApp()
 {
