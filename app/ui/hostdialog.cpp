@@ -112,14 +112,11 @@ HostDialog::HostDialog(Fleet *fleet, const std::optional<HostConfig> &existing, 
     tagsForm->addRow(tr("T&ags:"), m_tagsEdit);
     layout->addLayout(tagsForm);
 
-    auto *help = new QLabel(
+    auto *help = Theme::makeHelpLabel(
         tr("The host needs libvirtd and sshd running. Corral connects over SSH as the given "
            "user; the SSH key must be loaded in your SSH agent or be in ~/.ssh, and the user "
            "needs access to libvirt on the host."),
         this);
-    help->setTextFormat(Qt::PlainText);
-    help->setWordWrap(true);
-    help->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(help);
 
     m_resultError = Theme::makeMessageLabel(this, QStringLiteral("resultError"),

@@ -274,8 +274,8 @@ bool HostPage::handleFileDrag(QEvent *event)
         // The host under the cursor is selected: that is where the files go.
         const QModelIndex target = m_view->indexAt(drag->position().toPoint());
         if (target.isValid())
-            selection->select(target, QItemSelectionModel::ClearAndSelect
-                                          | QItemSelectionModel::Rows);
+            selection->select(target,
+                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         else
             selection->clearSelection();
         drag->acceptProposedAction();

@@ -507,7 +507,9 @@ void MainWindow::connectImageLibrary()
     m_transferModel->setJobs(images->jobs());
     connect(images, &ImageLibrary::jobAdded, this, [this](const TransferJob &job) {
         m_transferModel->applyJob(job);
-        showTransfers();
+        // A job started now, not one restored from the last session.
+        if (job.isActive())
+            showTransfers();
     });
     connect(images, &ImageLibrary::jobChanged, m_transferModel, &TransferModel::applyJob);
     connect(images, &ImageLibrary::jobRemoved, m_transferModel, &TransferModel::removeJob);
@@ -540,13 +542,12 @@ void MainWindow::onTransferStopped(const TransferJob &job)
     if (job.state != TransferJob::State::Failed && job.state != TransferJob::State::Interrupted)
         return;
     //: Status bar: "Upload macOS_14.iso — lab1: <what happened>"
-    statusBar()->showMessage(tr("%1 %2 — %3: %4")
-                                 .arg(TransferModel::kindLabel(job.kind), job.imageName,
-                                      TransferModel::hostText(job),
-                                      job.state == TransferJob::State::Failed
-                                          ? job.error
-                                          : TransferModel::statusText(job)),
-                             10000);
+    statusBar()->showMessage(
+        tr("%1 %2 — %3: %4")
+            .arg(TransferModel::kindLabel(job.kind), job.imageName, TransferModel::hostText(job),
+                 job.state == TransferJob::State::Failed ? job.error
+                                                         : TransferModel::statusText(job)),
+        10000);
     // Like failed tasks: the list shows why, without a dialog.
     showTransfers();
 }

@@ -37,9 +37,9 @@ class VmPage;
 class VncTab;
 
 // Corral's main window: a sidebar (Namespaces, VMs, Images, Hosts) switching pages, the task
-// and transfer docks, menus and a status bar with the fleet's totals. Lives on the GUI thread; talks to the
-// core only through the Fleet it is given. Opens a non-modal CredentialDialog for every
-// credential request. On close it posts its layout to the StoreService (UiSettings).
+// and transfer docks, menus and a status bar with the fleet's totals. Lives on the GUI thread;
+// talks to the core only through the Fleet it is given. Opens a non-modal CredentialDialog for
+// every credential request. On close it posts its layout to the StoreService (UiSettings).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT

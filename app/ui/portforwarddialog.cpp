@@ -290,14 +290,11 @@ PortForwardDialog::PortForwardDialog(Fleet *fleet, const VmKey &vm, QWidget *par
 
     auto *layout = new QVBoxLayout(this);
 
-    auto *intro = new QLabel(
+    auto *intro = Theme::makeHelpLabel(
         tr("Forwards listen on this computer and reach the VM through its host's SSH "
            "connection, so your own SSH and VNC clients can connect to it. They stay until you "
            "remove them or quit Corral."),
         this);
-    intro->setTextFormat(Qt::PlainText);
-    intro->setWordWrap(true);
-    intro->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(intro);
 
     m_model = new PortForwardListModel(fleet->remote(), vm, this);

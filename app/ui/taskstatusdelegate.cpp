@@ -3,13 +3,12 @@
 #include "fleet/task.h"
 #include "taskmodel.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace Corral {
 
 TaskStatusDelegate::TaskStatusDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : CellDelegate(parent)
 { }
 
 void TaskStatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -19,30 +18,13 @@ void TaskStatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-
-    QStyleOptionViewItem background = option;
-    initStyleOption(&background, index);
-    background.text.clear();
-    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
-
+    paintBackground(painter, option, index);
+    // A task whose progress is not known yet shows an empty bar, not a busy one.
     const int progress = index.data(TaskModel::ProgressRole).toInt();
-    QStyleOptionProgressBar bar;
-    if (widget)
-        bar.initFrom(widget);
-    bar.palette = option.palette;
-    bar.rect = option.rect.adjusted(2, 2, -2, -2);
-    bar.state = option.state | QStyle::State_Horizontal;
-    bar.minimum = 0;
-    bar.maximum = 100;
-    bar.progress = progress < 0 ? 0 : progress;
-    bar.text = index.data(Qt::DisplayRole).toString();
+    QString text = index.data(Qt::DisplayRole).toString();
     if (progress >= 0)
-        bar.text = tr("%1 (%2 %)").arg(bar.text).arg(progress);
-    bar.textVisible = true;
-    bar.textAlignment = Qt::AlignCenter;
-    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+        text = tr("%1 (%2 %)").arg(text).arg(progress);
+    paintProgressBar(painter, option, std::max(0, progress), text, true);
 }
 
 } // namespace Corral

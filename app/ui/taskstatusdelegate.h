@@ -1,12 +1,12 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "celldelegate.h"
 
 namespace Corral {
 
 // The task dock's status cell: a progress bar while the task runs, the result icon and
 // message once it has finished.
-class TaskStatusDelegate final : public QStyledItemDelegate
+class TaskStatusDelegate final : public CellDelegate
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TaskStatusDelegate)

@@ -59,6 +59,15 @@ QPalette darkPalette()
     return p;
 }
 
+QLabel *makeHelpLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
 QLabel *makeMessageLabel(QWidget *parent, const QString &objectName, const QColor &color)
 {
     auto *label = new QLabel(parent);

@@ -17,6 +17,8 @@ QColor successColor(const QPalette &palette);
 
 // A hidden, word-wrapped plain-text label in `color`, for inline errors and warnings in forms.
 QLabel *makeMessageLabel(QWidget *parent, const QString &objectName, const QColor &color);
+// A wrapped, muted line of explanation under a form.
+QLabel *makeHelpLabel(const QString &text, QWidget *parent);
 
 // A dark Fusion palette, for desktops without a platform theme (CORRAL_PALETTE=dark).
 QPalette darkPalette();

@@ -40,8 +40,9 @@ UiSettings fromValues(const Values &values)
 Values toValues(const UiSettings &s)
 {
     return {
-        {geometryKey, s.geometry},  {stateKey, s.windowState},     {splitterKey, s.splitter},
-        {vmHeaderKey, s.vmHeader},  {hostHeaderKey, s.hostHeader}, {taskHeaderKey, s.taskHeader},
+        {geometryKey, s.geometry},       {stateKey, s.windowState},
+        {splitterKey, s.splitter},       {vmHeaderKey, s.vmHeader},
+        {hostHeaderKey, s.hostHeader},   {taskHeaderKey, s.taskHeader},
         {imageHeaderKey, s.imageHeader}, {transferHeaderKey, s.transferHeader},
         {pageKey, s.page.toUtf8()},
     };

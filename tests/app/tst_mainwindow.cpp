@@ -3,12 +3,18 @@
 #include "hostmodel.h"
 #include "hostpage.h"
 #include "icons.h"
+#include "imagemodel.h"
+#include "imagepage.h"
+#include "images/imagelibrary.h"
 #include "mainwindow.h"
 #include "placeholdertreeview.h"
 #include "store/storeservice.h"
 #include "taskdock.h"
 #include "taskmodel.h"
+#include "transferdock.h"
+#include "transfermodel.h"
 #include "uisettings.h"
+#include "uploaddialog.h"
 #include "virt/virteventloop.h"
 #include "vmmodel.h"
 #include "vmpage.h"
@@ -19,9 +25,11 @@
 #include <QDir>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -94,6 +102,8 @@ private Q_SLOTS:
     void switchesPages();
     void actionsFollowSelection();
     void confirmationsNameTheVms();
+    void imagesPage();
+    void dropFilesToUpload();
     void settingsRoundTrip();
     void germanTranslation();
 
@@ -167,7 +177,8 @@ void TestMainWindow::emptyWindow()
     QStringList menus;
     for (QAction *menu : window.menuBar()->actions())
         menus << menu->text();
-    QCOMPARE(menus.size(), 5);
+    QCOMPARE(menus.size(), 6);
+    QVERIFY(menus.contains(u"&Image"));
 
     // The status bar counts.
     auto *vmsStatus = window.findChild<QLabel *>(u"vmsStatus"_s);
@@ -442,6 +453,147 @@ void TestMainWindow::confirmationsNameTheVms()
     QVERIFY(QApplication::activeModalWidget() == nullptr);
 }
 
+void TestMainWindow::imagesPage()
+{
+    MainWindow window(m_fleet.get());
+    window.resize(1300, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.showPage(MainWindow::Page::Images);
+    ImagePage *page = window.imagePage();
+    QVERIFY(page->isVisible());
+    QVERIFY(page->view()->placeholderText().startsWith(u"Drop disk images or ISOs here"));
+    QVERIFY(page->uploadAction()->isEnabled());
+    QVERIFY(!page->deleteAction()->isEnabled());
+    QCOMPARE(page->uploadAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_U));
+    QCOMPARE(page->renameAction()->shortcut(), QKeySequence(Qt::Key_F2));
+
+    // Del and Ctrl+F belong to the shown page.
+    QCOMPARE(page->deleteAction()->shortcut(), QKeySequence(QKeySequence::Delete));
+    QVERIFY(window.vmPage()->action(VmOperation::Delete)->shortcut().isEmpty());
+    QVERIFY(window.hostPage()->removeHostAction()->shortcut().isEmpty());
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(page->searchField()->hasFocus());
+    window.showPage(MainWindow::Page::Vms);
+    QVERIFY(page->deleteAction()->shortcut().isEmpty());
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(window.vmPage()->searchField()->hasFocus());
+    window.showPage(MainWindow::Page::Images);
+
+    // A catalog as the library hands it over; selecting an image enables the actions.
+    ImageRecord image;
+    image.id = 1;
+    image.name = u"macos-14-base.qcow2"_s;
+    image.kind = u"disk"_s;
+    image.format = u"qcow2"_s;
+    image.virtualSize = 80ULL << 30;
+    image.actualSize = 21ULL << 30;
+    image.replicas = {ImageReplica{1, u"macos-14-base.qcow2"_s, ImageReplica::State::Present, {}}};
+    window.imageModel()->setImages({image});
+    QTRY_COMPARE(page->view()->model()->rowCount(), 1);
+    QVERIFY(page->view()->placeholderText().isEmpty());
+    page->view()->selectionModel()->select(page->view()->model()->index(0, 0),
+                                           QItemSelectionModel::ClearAndSelect
+                                               | QItemSelectionModel::Rows);
+    QVERIFY(page->deleteAction()->isEnabled());
+    QVERIFY(page->renameAction()->isEnabled());
+    // The fleet has no connected host: nothing to download from or copy to.
+    QVERIFY(!page->downloadAction()->isEnabled());
+    QVERIFY(!page->copyAction()->isEnabled());
+    page->searchField()->setText(u"no such image"_s);
+    QCOMPARE(page->view()->model()->rowCount(), 0);
+    QCOMPARE(page->view()->placeholderText(), u"No images match the filter.");
+    page->searchField()->clear();
+
+    // A new transfer job brings the Transfers dock to the front.
+    // (Qt keeps the dock of a background tab "visible", outside the window.)
+    const auto onScreen = [](QWidget *dock) {
+        return !dock->visibleRegion().isEmpty();
+    };
+    QTRY_VERIFY(onScreen(window.taskDock()));
+    QVERIFY(!onScreen(window.transferDock()));
+    TransferJob job;
+    job.id = 1;
+    job.imageName = image.name;
+    job.hostId = 1;
+    job.hostName = u"lab1"_s;
+    job.total = image.actualSize;
+    Q_EMIT m_fleet->images()->jobAdded(job);
+    QCOMPARE(window.transferModel()->rowCount(), 1);
+    QTRY_VERIFY(onScreen(window.transferDock()));
+    QVERIFY(!onScreen(window.taskDock()));
+    auto *transfersStatus = window.findChild<QLabel *>(u"transfersStatus"_s);
+    QVERIFY(transfersStatus && transfersStatus->isVisible());
+    job.state = TransferJob::State::Interrupted;
+    job.error = u"lab1: the SSH connection was closed"_s;
+    Q_EMIT m_fleet->images()->jobStopped(job);
+    QCOMPARE(window.transferModel()->index(0, TransferModel::StatusColumn).data().toString(),
+             u"Connection lost — resumable");
+    QVERIFY(!transfersStatus->isVisible());
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+    QVERIFY(window.findChild<QAction *>(u"view.transfers"_s));
+    saveScreenshot(&window, u"images"_s);
+}
+
+void TestMainWindow::dropFilesToUpload()
+{
+    MainWindow window(m_fleet.get());
+    window.resize(1300, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.hostModel()->addOrUpdateHost(makeHost(1, HostState::Connected));
+    window.hostModel()->addOrUpdateHost(makeHost(2, HostState::Connected));
+    window.showPage(MainWindow::Page::Hosts);
+    auto *view = window.hostPage()->view();
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+
+    QMimeData files;
+    files.setUrls({QUrl::fromLocalFile(m_dir.filePath(u"macOS 14.iso"_s))});
+    QMimeData text;
+    text.setText(u"not a file"_s);
+    const QPoint onLab2 = view->visualRect(view->model()->index(1, 0)).center();
+    const auto send
+        = [](QWidget *target, QEvent::Type type, const QPoint &pos, const QMimeData *mime) {
+              if (type == QEvent::Drop) {
+                  QDropEvent event(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+                  QApplication::sendEvent(target, &event);
+                  return event.isAccepted();
+              }
+              QDragEnterEvent event(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+              QApplication::sendEvent(target, &event);
+              return event.isAccepted();
+          };
+
+    // Text is not for the host list; files are, and the host under the cursor is selected.
+    QVERIFY(!send(view->viewport(), QEvent::DragEnter, onLab2, &text));
+    QVERIFY(send(view->viewport(), QEvent::DragEnter, onLab2, &files));
+    const QList<HostInfo> target = window.hostPage()->selectedHosts();
+    QCOMPARE(target.size(), 1);
+    QCOMPARE(target.first().config.id, 2);
+
+    QSignalSpy upload(window.hostPage(), &HostPage::uploadRequested);
+    QVERIFY(send(view->viewport(), QEvent::Drop, onLab2, &files));
+    QTRY_COMPARE(upload.size(), 1);
+    QCOMPARE(upload.at(0).at(0).toStringList(), QStringList{m_dir.filePath(u"macOS 14.iso"_s)});
+    QCOMPARE(upload.at(0).at(1).value<QList<qint64>>(), QList<qint64>{2});
+    // The Images page opens the upload dialog for them.
+    UploadDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<UploadDialog *>()));
+    QCOMPARE(dialog->fileCount(), 1);
+    dialog->reject();
+    QTRY_VERIFY(!window.findChild<UploadDialog *>());
+
+    // Files dropped on the Images page itself.
+    window.showPage(MainWindow::Page::Images);
+    QVERIFY(send(window.imagePage(), QEvent::DragEnter, QPoint(200, 200), &files));
+    QVERIFY(!send(window.imagePage(), QEvent::DragEnter, QPoint(200, 200), &text));
+    QVERIFY(send(window.imagePage(), QEvent::Drop, QPoint(200, 200), &files));
+    QTRY_VERIFY((dialog = window.findChild<UploadDialog *>()));
+    dialog->reject();
+}
+
 void TestMainWindow::settingsRoundTrip()
 {
     UiSettings saved;
@@ -469,6 +621,9 @@ void TestMainWindow::settingsRoundTrip()
     QCOMPARE(loaded.vmHeader, saved.vmHeader);
     QCOMPARE(loaded.hostHeader, saved.hostHeader);
     QCOMPARE(loaded.taskHeader, saved.taskHeader);
+    QVERIFY(!saved.imageHeader.isEmpty());
+    QCOMPARE(loaded.imageHeader, saved.imageHeader);
+    QCOMPARE(loaded.transferHeader, saved.transferHeader);
     QCOMPARE(loaded.splitter, saved.splitter);
 
     MainWindow restored(m_fleet.get(), loaded);
