@@ -906,6 +906,138 @@
         <source>&quot;%1&quot; is not a valid image name. %2</source>
         <translation>„%1“ ist kein gültiger Abbildname. %2</translation>
     </message>
+    <message>
+        <source>Corral was closed during the transfer: resume it.</source>
+        <translation>Corral wurde während der Übertragung beendet: Setzen Sie sie fort.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Transferring</source>
+        <translation>Wird übertragen</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Wird verifiziert</translation>
+    </message>
+    <message>
+        <source>Interrupted (resumable)</source>
+        <translation>Unterbrochen (fortsetzbar)</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verifiziert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cannot map the file&apos;s data: %1</source>
+        <translation>Die Datenbereiche der Datei können nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>the host could not compute a SHA-256 (is openssl or sha256sum installed?)</source>
+        <translation>der Host konnte keine SHA-256-Prüfsumme berechnen (ist openssl oder sha256sum installiert?)</translation>
+    </message>
+    <message>
+        <source>No space left in the image pool on %1: free space there or choose another host.</source>
+        <translation>Kein Platz mehr im Abbild-Pool auf %1: Geben Sie dort Speicherplatz frei oder wählen Sie einen anderen Host.</translation>
+    </message>
+    <message>
+        <source>Permission denied on %1 (%2): the SSH user needs write access to the corral-images pool directory.</source>
+        <translation>Zugriff auf %1 verweigert (%2): Der SSH-Benutzer braucht Schreibzugriff auf das Verzeichnis des Pools corral-images.</translation>
+    </message>
+    <message>
+        <source>%1 reported: %2</source>
+        <translation>%1 meldete: %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost at %2: resume the transfer when the host is back.</source>
+        <translation>Die Verbindung zu %1 wurde bei %2 unterbrochen: Setzen Sie die Übertragung fort, sobald der Host wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Checksum mismatch on %1: the host wrote SHA-256 %2… but the source has %3…. The partial copy was removed; start the transfer again.</source>
+        <translation>Prüfsummenfehler auf %1: Der Host hat SHA-256 %2… geschrieben, die Quelle hat aber %3…. Die unvollständige Kopie wurde entfernt; starten Sie die Übertragung erneut.</translation>
+    </message>
+    <message>
+        <source>%1 changed since the upload began: start the upload again.</source>
+        <translation>%1 hat sich seit Beginn des Hochladens geändert: Starten Sie das Hochladen erneut.</translation>
+    </message>
+    <message>
+        <source>the file got shorter</source>
+        <translation>die Datei wurde kürzer</translation>
+    </message>
+    <message>
+        <source>no reply</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>The connection to %1 (the source) was lost: resume the copy when it is back.</source>
+        <translation>Die Verbindung zu %1 (der Quelle) wurde unterbrochen: Setzen Sie das Kopieren fort, sobald der Host wieder da ist.</translation>
+    </message>
+    <message>
+        <source>%1 computed SHA-256 %2… for its copy but %3… arrived: the copy was not registered.</source>
+        <translation>%1 hat für seine Kopie SHA-256 %2… berechnet, angekommen ist aber %3…: Die Kopie wurde nicht registriert.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Checksum mismatch: %1 has SHA-256 %2… but %3… arrived. The partial file was removed; download again.</source>
+        <translation>Prüfsummenfehler: %1 hat SHA-256 %2…, angekommen ist aber %3…. Die unvollständige Datei wurde entfernt; laden Sie sie erneut herunter.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>%1 kann nicht in %2 umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>The replica on %1 is damaged: its SHA-256 is %2… but the image&apos;s is %3…. Delete it there and copy it again from a good host.</source>
+        <translation>Das Replikat auf %1 ist beschädigt: Sein SHA-256 ist %2…, der des Abbilds aber %3…. Löschen Sie es dort und kopieren Sie es erneut von einem intakten Host.</translation>
+    </message>
+    <message>
+        <source>There is no transfer %1. `corralctl image jobs` lists them.</source>
+        <translation>Es gibt keine Übertragung %1. `corralctl image jobs` listet sie auf.</translation>
+    </message>
+    <message>
+        <source>Host %1 has no active storage pool %2: create it with `virsh pool-define-as %2 dir --target /var/lib/libvirt/images/%2 &amp;&amp; virsh pool-build %2 &amp;&amp; virsh pool-start %2 &amp;&amp; virsh pool-autostart %2` on the host.</source>
+        <translation>Host %1 hat keinen aktiven Speicherpool %2: Legen Sie ihn auf dem Host an mit `virsh pool-define-as %2 dir --target /var/lib/libvirt/images/%2 &amp;&amp; virsh pool-build %2 &amp;&amp; virsh pool-start %2 &amp;&amp; virsh pool-autostart %2`.</translation>
+    </message>
+    <message>
+        <source>Host %1 is not connected: connect it first.</source>
+        <translation>Host %1 ist nicht verbunden: Verbinden Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>Cannot refresh the pool %1 on %2.</source>
+        <translation>Der Pool %1 auf %2 kann nicht aktualisiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot list the volumes of %1 on %2.</source>
+        <translation>Die Volumes von %1 auf %2 können nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>The host is not connected.</source>
+        <translation>Der Host ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Cannot list the VMs.</source>
+        <translation>Die VMs können nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1 from the pool %2 on %3.</source>
+        <translation>%1 kann nicht aus dem Pool %2 auf %3 gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the disk %1 in the pool %2 on %3.</source>
+        <translation>Der Datenträger %1 kann nicht im Pool %2 auf %3 angelegt werden.</translation>
+    </message>
 </context>
 <context>
     <name>Corral::ConsoleTab</name>
@@ -1060,6 +1192,62 @@
     </message>
 </context>
 <context>
+    <name>Corral::EmptyDiskDialog</name>
+    <message>
+        <source>Create Empty Disk</source>
+        <translation>Leeren Datenträger erstellen</translation>
+    </message>
+    <message>
+        <source>e.g. data-disk.qcow2</source>
+        <translation>z. B. data-disk.qcow2</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <extracomment>Unit after the size field of a new disk</extracomment>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <source>No host is connected</source>
+        <translation>Kein Host ist verbunden</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>The disk is thin: it takes space on the host only as the guest writes to it.</source>
+        <translation>Der Datenträger wird dünn bereitgestellt: Er belegt auf dem Host erst Platz, wenn der Gast darauf schreibt.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The library already has an image named %1.</source>
+        <translation>Die Bibliothek enthält bereits ein Abbild namens %1.</translation>
+    </message>
+</context>
+<context>
     <name>Corral::Fleet</name>
     <message>
         <source>Load hosts</source>
@@ -1199,6 +1387,10 @@
     <message>
         <source>%1 TiB</source>
         <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1713,446 @@ Allocated vCPUs / host CPUs</extracomment>
     </message>
 </context>
 <context>
+    <name>Corral::ImageLibrary</name>
+    <message>
+        <source>Corral was closed during the transfer: resume it.</source>
+        <translation>Corral wurde während der Übertragung beendet: Setzen Sie sie fort.</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>Host %1</translation>
+    </message>
+    <message>
+        <source>No catalog.</source>
+        <translation>Kein Katalog.</translation>
+    </message>
+    <message>
+        <source>There is no host with id %1.</source>
+        <translation>Es gibt keinen Host mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Host %1 is not connected%2: connect it first.</source>
+        <translation>Host %1 ist nicht verbunden%2: Verbinden Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>%1 already has a volume named %2 in %3: choose another name, or delete that volume.</source>
+        <translation>%1 hat in %3 bereits ein Volume namens %2: Wählen Sie einen anderen Namen oder löschen Sie dieses Volume.</translation>
+    </message>
+    <message>
+        <source>Not enough space on %1: the image needs %2 but the pool %3 has %4 free. Free space there or choose another host.</source>
+        <translation>Nicht genug Platz auf %1: Das Abbild braucht %2, im Pool %3 sind aber nur %4 frei. Geben Sie dort Speicherplatz frei oder wählen Sie einen anderen Host.</translation>
+    </message>
+    <message>
+        <source>The pool %1 on %2 is not a directory pool: Corral stores images as files.</source>
+        <translation>Der Pool %1 auf %2 ist kein Verzeichnis-Pool: Corral speichert Abbilder als Dateien.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid image name. %2</source>
+        <translation>„%1“ ist kein gültiger Abbildname. %2</translation>
+    </message>
+    <message>
+        <source>Choose at least one host to upload %1 to.</source>
+        <translation>Wählen Sie mindestens einen Host, auf den %1 hochgeladen werden soll.</translation>
+    </message>
+    <message>
+        <source>An image named %1 is already in the library: choose another name, or use &quot;Copy to Host&quot; (corralctl image copy) to put it on more hosts.</source>
+        <translation>Ein Abbild namens %1 ist bereits in der Bibliothek: Wählen Sie einen anderen Namen oder verwenden Sie „Auf Host kopieren“ (corralctl image copy), um es auf weitere Hosts zu bringen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>There is no image named %1.</source>
+        <translation>Es gibt kein Abbild namens %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no copy of %2.</source>
+        <translation>%1 hat keine Kopie von %2.</translation>
+    </message>
+    <message>
+        <source>%1 exists: choose another file name or delete it.</source>
+        <translation>%1 existiert bereits: Wählen Sie einen anderen Dateinamen oder löschen Sie die Datei.</translation>
+    </message>
+    <message>
+        <source>%1 has no copy of %2 to copy from.</source>
+        <translation>%1 hat keine Kopie von %2, von der kopiert werden könnte.</translation>
+    </message>
+    <message>
+        <source>%1 already has %2.</source>
+        <translation>%1 hat %2 bereits.</translation>
+    </message>
+    <message>
+        <source>Choose two different hosts.</source>
+        <translation>Wählen Sie zwei verschiedene Hosts.</translation>
+    </message>
+    <message>
+        <source>The size must be a positive multiple of 512 bytes.</source>
+        <translation>Die Größe muss ein positives Vielfaches von 512 Bytes sein.</translation>
+    </message>
+    <message>
+        <source>An image named %1 is already in the library.</source>
+        <translation>Ein Abbild namens %1 ist bereits in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>%1 changed or is gone since the upload began: start the upload again.</source>
+        <translation>%1 wurde seit Beginn des Hochladens geändert oder entfernt: Starten Sie das Hochladen erneut.</translation>
+    </message>
+    <message>
+        <source>%1 no longer has %2.</source>
+        <translation>%1 hat %2 nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 no longer has the volume %2.</source>
+        <translation>%1 hat das Volume %2 nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The transfer stopped without a result: resume it.</source>
+        <translation>Die Übertragung endete ohne Ergebnis: Setzen Sie sie fort.</translation>
+    </message>
+    <message>
+        <source>Cannot check whether VMs on %1 use %2: %3</source>
+        <translation>Es kann nicht geprüft werden, ob VMs auf %1 das Abbild %2 verwenden: %3</translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2: delete those VMs (or their disks) first.</source>
+        <translation>%1 wird von %2 verwendet: Löschen Sie zuerst diese VMs (oder ihre Datenträger).</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::ImageModel</name>
+    <message>
+        <source>host #%1</source>
+        <extracomment>A host that is no longer configured, by its catalog id</extracomment>
+        <translation>Host #%1</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>transferring</source>
+        <translation>wird übertragen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>%1 ✓</source>
+        <extracomment>A host that holds the image</extracomment>
+        <translation>%1 ✓</translation>
+    </message>
+    <message>
+        <source>%1 …</source>
+        <extracomment>A host the image is being transferred to</extracomment>
+        <translation>%1 …</translation>
+    </message>
+    <message>
+        <source>%1 ✗ failed</source>
+        <translation>%1 ✗ fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 ✗ missing</source>
+        <translation>%1 ✗ fehlt</translation>
+    </message>
+    <message>
+        <source>on no host</source>
+        <translation>auf keinem Host</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Replica tooltip line: &quot;lab1: present&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No host holds this image.</source>
+        <translation>Kein Host hat dieses Abbild.</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>nicht verifiziert</translation>
+    </message>
+    <message>
+        <source>ISO</source>
+        <translation>ISO</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Datenträger</translation>
+    </message>
+    <message>
+        <source>%1 bytes as the guest sees it</source>
+        <translation>%1 Bytes aus Sicht des Gasts</translation>
+    </message>
+    <message>
+        <source>%1 bytes in the file</source>
+        <translation>%1 Bytes in der Datei</translation>
+    </message>
+    <message>
+        <source>No checksum yet: Verify computes it on a host.</source>
+        <translation>Noch keine Prüfsumme: „Verifizieren“ berechnet sie auf einem Host.</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Virtual Size</source>
+        <translation>Virtuelle Größe</translation>
+    </message>
+    <message>
+        <source>Actual Size</source>
+        <translation>Tatsächliche Größe</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Replikate</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::ImagePage</name>
+    <message>
+        <source>Image Actions</source>
+        <translation>Abbild-Aktionen</translation>
+    </message>
+    <message>
+        <source>Filter by name, description or format (%1)</source>
+        <translation>Nach Name, Beschreibung oder Format filtern (%1)</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>Hochladen …</translation>
+    </message>
+    <message>
+        <source>Upload disk images or ISOs from this computer to hosts</source>
+        <translation>Festplattenabbilder oder ISOs von diesem Computer auf Hosts hochladen</translation>
+    </message>
+    <message>
+        <source>Upload (%1)</source>
+        <translation>Hochladen (%1)</translation>
+    </message>
+    <message>
+        <source>Create Empty Disk…</source>
+        <translation>Leeren Datenträger erstellen …</translation>
+    </message>
+    <message>
+        <source>Create an empty qcow2 disk in a host&apos;s image pool</source>
+        <translation>Einen leeren qcow2-Datenträger im Abbild-Pool eines Hosts erstellen</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Herunterladen …</translation>
+    </message>
+    <message>
+        <source>Save a host&apos;s copy of the image to a file on this computer</source>
+        <translation>Die Kopie des Abbilds auf einem Host in eine Datei auf diesem Computer speichern</translation>
+    </message>
+    <message>
+        <source>Copy to Host…</source>
+        <translation>Auf Host kopieren …</translation>
+    </message>
+    <message>
+        <source>Copy the image from a host that has it to another host</source>
+        <translation>Das Abbild von einem Host, der es hat, auf einen anderen Host kopieren</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verifizieren</translation>
+    </message>
+    <message>
+        <source>Compute the SHA-256 of a host&apos;s copy and compare it with the library&apos;s</source>
+        <translation>Die SHA-256-Prüfsumme der Kopie auf einem Host berechnen und mit der in der Bibliothek vergleichen</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename the image on every host</source>
+        <translation>Das Abbild auf allen Hosts umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename (%1)</source>
+        <translation>Umbenennen (%1)</translation>
+    </message>
+    <message>
+        <source>Edit Description…</source>
+        <translation>Beschreibung bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Change the image&apos;s description</source>
+        <translation>Die Beschreibung des Abbilds ändern</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the image from every host and from the library</source>
+        <translation>Das Abbild von allen Hosts und aus der Bibliothek löschen</translation>
+    </message>
+    <message>
+        <source>Delete (%1)</source>
+        <translation>Löschen (%1)</translation>
+    </message>
+    <message>
+        <source>Filter Images</source>
+        <translation>Abbilder filtern</translation>
+    </message>
+    <message>
+        <source>Drop disk images or ISOs here, or click Upload… (%1).</source>
+        <translation>Legen Sie Festplattenabbilder oder ISOs hier ab oder klicken Sie auf „Hochladen …“ (%1).</translation>
+    </message>
+    <message>
+        <source>No images match the filter.</source>
+        <translation>Keine Abbilder passen zum Filter.</translation>
+    </message>
+    <message>
+        <source>Upload Images</source>
+        <translation>Abbilder hochladen</translation>
+    </message>
+    <message>
+        <source>Disk images and ISOs (*.qcow2 *.img *.raw *.iso *.cdr);;All files (*)</source>
+        <translation>Festplattenabbilder und ISOs (*.qcow2 *.img *.raw *.iso *.cdr);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>%1 herunterladen</translation>
+    </message>
+    <message>
+        <source>Download from host:</source>
+        <translation>Von Host herunterladen:</translation>
+    </message>
+    <message>
+        <source>Copy %1 to Host</source>
+        <translation>%1 auf Host kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Nach:</translation>
+    </message>
+    <message>
+        <source>The image streams from one host to the other through this computer; nothing is written to its disk.</source>
+        <translation>Das Abbild wird über diesen Computer von einem Host zum anderen geleitet; hier wird nichts auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <source>Verify %1</source>
+        <translation>%1 verifizieren</translation>
+    </message>
+    <message>
+        <source>Compute the checksum of the copy on host:</source>
+        <translation>Prüfsumme der Kopie berechnen auf Host:</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>The library already has an image named %1.</source>
+        <translation>Die Bibliothek enthält bereits ein Abbild namens %1.</translation>
+    </message>
+    <message>
+        <source>Edit Description</source>
+        <translation>Beschreibung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Description of %1:</source>
+        <translation>Beschreibung von %1:</translation>
+    </message>
+    <message>
+        <source>Edit Description of %1</source>
+        <translation>Beschreibung von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete Image</source>
+        <translation>Abbild löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>It is removed from the library. This cannot be undone.</source>
+        <translation>Es wird aus der Bibliothek entfernt. Dies lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>It is deleted from %1 and removed from the library. This cannot be undone.</source>
+        <translation>Es wird von %1 gelöscht und aus der Bibliothek entfernt. Dies lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>%1 — on %2</source>
+        <extracomment>One image of several to delete, with the hosts that hold it</extracomment>
+        <translation>%1 – auf %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n image(s)?</source>
+        <translation>
+            <numerusform>%n Abbild löschen?</numerusform>
+            <numerusform>%n Abbilder löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are deleted from these hosts and removed from the library. This cannot be undone.</source>
+        <translation>Sie werden von diesen Hosts gelöscht und aus der Bibliothek entfernt. Dies lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Cannot Delete %1</source>
+        <translation>%1 kann nicht gelöscht werden</translation>
+    </message>
+</context>
+<context>
     <name>Corral::MainWindow</name>
     <message>
         <source>Corral</source>
@@ -1537,10 +2169,6 @@ Allocated vCPUs / host CPUs</extracomment>
     <message>
         <source>Images</source>
         <translation>Images</translation>
-    </message>
-    <message>
-        <source>The image library is coming: base images and ISOs, uploaded once and replicated to the hosts that need them.</source>
-        <translation>Die Image-Bibliothek kommt bald: Basis-Images und ISOs, einmal hochgeladen und auf die Hosts repliziert, die sie brauchen.</translation>
     </message>
     <message>
         <source>VMs</source>
@@ -1646,6 +2274,26 @@ Erstellt mit Qt %1.</translation>
     <message>
         <source>Show the window with the shell, serial console and VM screen tabs</source>
         <translation>Das Fenster mit den Tabs für Shell, serielle Konsole und VM-Bildschirm anzeigen</translation>
+    </message>
+    <message>
+        <source>T&amp;ransfers</source>
+        <translation>Übe&amp;rtragungen</translation>
+    </message>
+    <message>
+        <source>&amp;Image</source>
+        <translation>A&amp;bbild</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) running</source>
+        <translation>
+            <numerusform>%n Übertragung läuft</numerusform>
+            <numerusform>%n Übertragungen laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3: %4</source>
+        <extracomment>Status bar: &quot;Upload macOS_14.iso — lab1: &lt;what happened&gt;&quot;</extracomment>
+        <translation>%1 %2 – %3: %4</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +2520,21 @@ Erstellt mit Qt %1.</translation>
     </message>
 </context>
 <context>
+    <name>Corral::ReplicaBadgeDelegate</name>
+    <message>
+        <source>%1 ✓</source>
+        <translation>%1 ✓</translation>
+    </message>
+    <message>
+        <source>%1 …</source>
+        <translation>%1 …</translation>
+    </message>
+    <message>
+        <source>%1 ✗</source>
+        <translation>%1 ✗</translation>
+    </message>
+</context>
+<context>
     <name>Corral::SerialConsoleStream</name>
     <message>
         <source>Waiting for %1 to start…</source>
@@ -2044,6 +2707,368 @@ Strg+Klick zum Öffnen</translation>
     <message>
         <source>Copy Link &amp;Address</source>
         <translation>&amp;Link-Adresse kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::TransferDock</name>
+    <message>
+        <source>Transfers</source>
+        <translation>Übertragungen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the selected transfers; they resume where they stopped</source>
+        <translation>Die ausgewählten Übertragungen anhalten; sie werden dort fortgesetzt, wo sie angehalten wurden</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the selected paused or interrupted transfers from the last confirmed byte</source>
+        <translation>Die ausgewählten angehaltenen oder unterbrochenen Übertragungen ab dem zuletzt bestätigten Byte fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Abbrechen …</translation>
+    </message>
+    <message>
+        <source>Stop the selected transfers for good and delete what they transferred</source>
+        <translation>Die ausgewählten Übertragungen endgültig beenden und das bereits Übertragene löschen</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Erledigte entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the finished transfers from this list</source>
+        <translation>Die abgeschlossenen Übertragungen aus dieser Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Transfer Actions</source>
+        <translation>Übertragungsaktionen</translation>
+    </message>
+    <message>
+        <source>No transfers. Uploads, downloads and copies of images show their progress here.</source>
+        <translation>Keine Übertragungen. Hoch- und Herunterladen sowie Kopieren von Abbildern zeigen hier ihren Fortschritt.</translation>
+    </message>
+    <message>
+        <source>Cancel Transfer</source>
+        <translation>Übertragung abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the upload of %1 to %2?</source>
+        <translation>Hochladen von %1 auf %2 abbrechen?</translation>
+    </message>
+    <message>
+        <source>Cancel the download of %1 from %2?</source>
+        <translation>Herunterladen von %1 vom Host %2 abbrechen?</translation>
+    </message>
+    <message>
+        <source>Cancel the copy of %1 from %2 to %3?</source>
+        <translation>Kopieren von %1 vom Host %2 auf %3 abbrechen?</translation>
+    </message>
+    <message>
+        <source>Cancel creating %1 on %2?</source>
+        <translation>Erstellen von %1 auf %2 abbrechen?</translation>
+    </message>
+    <message>
+        <source>Cancel the verification of %1 on %2?</source>
+        <translation>Verifizieren von %1 auf %2 abbrechen?</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>One line of the list of transfers to cancel: &quot;macOS_14.iso — lab1&quot;</extracomment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n transfer(s)?</source>
+        <translation>
+            <numerusform>%n Übertragung abbrechen?</numerusform>
+            <numerusform>%n Übertragungen abbrechen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What was transferred so far is deleted: the transfer cannot be resumed and starts from the beginning if you run it again.</source>
+        <translation>Das bisher Übertragene wird gelöscht: Die Übertragung kann nicht fortgesetzt werden und beginnt von vorn, wenn Sie sie erneut starten.</translation>
+    </message>
+    <message>
+        <source>Keep Transferring</source>
+        <translation>Weiter übertragen</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::TransferModel</name>
+    <message>
+        <source>host #%1</source>
+        <translation>Host #%1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>Copy from one host to another: &quot;lab1 → lab2&quot;
+----------
+Download from a host to a local file: &quot;lab1 → macOS_14.iso&quot;</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verifizieren</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Wird kopiert</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>Wird erstellt</translation>
+    </message>
+    <message>
+        <source>Computing the checksum</source>
+        <translation>Prüfsumme wird berechnet</translation>
+    </message>
+    <message>
+        <source>Verifying the checksum</source>
+        <translation>Prüfsumme wird verifiziert</translation>
+    </message>
+    <message>
+        <source>Paused — resumable</source>
+        <translation>Angehalten – fortsetzbar</translation>
+    </message>
+    <message>
+        <source>Connection lost — resumable</source>
+        <translation>Verbindung unterbrochen – fortsetzbar</translation>
+    </message>
+    <message>
+        <source>Verified sha256 %1</source>
+        <translation>Verifiziert: sha256 %1</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>Transfer progress: &quot;42 % of 3.1 GiB&quot;</extracomment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <extracomment>Transfer tooltip headline: &quot;Upload macOS_14.iso — lab1&quot;</extracomment>
+        <translation>%1 %2 – %3</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 confirmed by the receiving side</source>
+        <translation>Von der Empfängerseite bestätigt: %1 von %2</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Abbild</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::UploadDialog</name>
+    <message>
+        <source>Upload Image</source>
+        <translation>Abbild hochladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upload %n Image(s)</source>
+        <translation>
+            <numerusform>%n Abbild hochladen</numerusform>
+            <numerusform>%n Abbilder hochladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upload To</source>
+        <translation>Hochladen auf</translation>
+    </message>
+    <message>
+        <source>Each host receives the file over its own SSH connection; holes in sparse files are not sent. A transfer that is interrupted resumes where it stopped, and the image is registered only once its SHA-256 on the host matches the file&apos;s.</source>
+        <translation>Jeder Host empfängt die Datei über seine eigene SSH-Verbindung; Lücken in Sparse-Dateien werden nicht gesendet. Eine unterbrochene Übertragung wird dort fortgesetzt, wo sie angehalten hat, und das Abbild wird erst registriert, wenn sein SHA-256 auf dem Host mit dem der Datei übereinstimmt.</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Detected:</source>
+        <translation>Erkannt:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. macOS 14.5 base with Xcode 15</source>
+        <translation>optional, z. B. macOS-14.5-Basis mit Xcode 15</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A host that cannot receive an upload now: &quot;lab2 (Offline)&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only connected hosts can receive an upload.</source>
+        <translation>Nur verbundene Hosts können hochgeladene Dateien empfangen.</translation>
+    </message>
+    <message>
+        <source>No hosts yet: add a host on the Hosts page first.</source>
+        <translation>Noch keine Hosts: Fügen Sie zuerst auf der Seite „Hosts“ einen Host hinzu.</translation>
+    </message>
+    <message>
+        <source>No host is connected: connect one on the Hosts page first.</source>
+        <translation>Kein Host ist verbunden: Verbinden Sie zuerst einen auf der Seite „Hosts“.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>qcow2 disk, %1 virtual, %2 file</source>
+        <translation>qcow2-Datenträger, %1 virtuell, %2 als Datei</translation>
+    </message>
+    <message>
+        <source>raw disk, %1</source>
+        <translation>Raw-Datenträger, %1</translation>
+    </message>
+    <message>
+        <source>ISO image, %1</source>
+        <translation>ISO-Abbild, %1</translation>
+    </message>
+    <message>
+        <source>The library already has an image named %1.</source>
+        <translation>Die Bibliothek enthält bereits ein Abbild namens %1.</translation>
+    </message>
+    <message>
+        <source>Another file of this upload is named %1 too.</source>
+        <translation>Eine weitere hochzuladende Datei heißt ebenfalls %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A problem with one file of several: &quot;disk.img: An image named ...&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Upload started</source>
+        <translation>Hochladen gestartet</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,23 @@
     </message>
 </context>
 <context>
+    <name>Corral::ImagePage</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n image(s)?</source>
+        <translation>
+            <numerusform>Delete %n image?</numerusform>
+            <numerusform>Delete %n images?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Corral::MainWindow</name>
     <message numerus="yes">
         <source>Hosts: %1 of %n connected</source>
@@ -81,6 +98,13 @@
             <numerusform>%n tasks running</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n transfer(s) running</source>
+        <translation>
+            <numerusform>%n transfer running</numerusform>
+            <numerusform>%n transfers running</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Corral::PasteDialog</name>
@@ -96,6 +120,33 @@
         <translation>
             <numerusform>… %n more line</numerusform>
             <numerusform>… %n more lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Corral::TransferDock</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n transfer(s)?</source>
+        <translation>
+            <numerusform>Cancel %n transfer?</numerusform>
+            <numerusform>Cancel %n transfers?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Corral::UploadDialog</name>
+    <message numerus="yes">
+        <source>Upload %n Image(s)</source>
+        <translation>
+            <numerusform>Upload %n Image</numerusform>
+            <numerusform>Upload %n Images</numerusform>
         </translation>
     </message>
 </context>

@@ -158,6 +158,7 @@ private:
     void settleJob(TransferJob job, const ImageDetail::TransferRun &run);
     void registerReplica(const TransferJob &job, const QString &sha256, std::function<void()> done);
     void removeRemoteFile(qint64 hostId, const QString &path);
+    void removeLocalPart(const QString &target); // a download's <target>.corral-part
     void updateJob(const TransferJob &job, bool persist);
     QString hostName(qint64 hostId) const;
     QString tempPath(const PoolState &pool, const TransferJob &job) const;

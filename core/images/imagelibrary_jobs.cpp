@@ -32,16 +32,6 @@ using namespace ImageDetail;
 
 namespace {
 
-qint64 fileMtime(const QString &path, quint64 *size)
-{
-    struct stat st{};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return -1;
-    if (size)
-        *size = quint64(st.st_size);
-    return qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
-}
-
 QString volumePath(const PoolState &pool, const QString &volume)
 {
     for (const PoolVolume &v : pool.volumes) {
@@ -218,8 +208,6 @@ void ImageLibrary::download(const QString &name, qint64 hostId, const QString &o
             return answer(id);
         }
     }
-    if (QFileInfo::exists(out))
-        return answer(fail(ErrorCode::AlreadyExists, tr("%1 exists: choose another file name or delete it.").arg(out)));
     TransferJob job;
     job.kind = TransferJob::Kind::Download;
     job.imageName = img->name;
@@ -227,7 +215,13 @@ void ImageLibrary::download(const QString &name, qint64 hostId, const QString &o
     job.hostId = hostId;
     job.total = img->actualSize;
     job.tempVolume = replica->volume;
-    addAndStart(job, {}, answer);
+    offThread(this, [out] { return QFileInfo::exists(out); }, [this, job, answer](bool exists) {
+        if (exists) {
+            return answer(fail(ErrorCode::AlreadyExists,
+                               tr("%1 exists: choose another file name or delete it.").arg(job.localPath)));
+        }
+        addAndStart(job, {}, answer);
+    });
 }
 
 void ImageLibrary::copy(const QString &name, qint64 fromHostId, qint64 toHostId, QObject *context,
@@ -365,7 +359,7 @@ void ImageLibrary::cancel(qint64 jobId)
         if (!job.tempVolume.isEmpty())
             removeRemoteFile(job.hostId, job.tempVolume);
     } else if (job.kind == TransferJob::Kind::Download) {
-        QFile::remove(job.localPath + u".corral-part"_s);
+        removeLocalPart(job.localPath);
     }
     job.state = TransferJob::State::Cancelled;
     job.error.clear();
@@ -386,6 +380,11 @@ void ImageLibrary::clearFinished()
         Q_EMIT jobRemoved(id);
         m_store->post([id](Database &db) { return TransferJobRepository(db).remove(id); });
     }
+}
+
+void ImageLibrary::removeLocalPart(const QString &target)
+{
+    QThreadPool::globalInstance()->start([part = target + u".corral-part"_s] { QFile::remove(part); });
 }
 
 void ImageLibrary::removeRemoteFile(qint64 hostId, const QString &path)
@@ -435,34 +434,33 @@ void ImageLibrary::resume(qint64 jobId)
 
     switch (job.kind) {
     case TransferJob::Kind::Upload: {
-        quint64 size = 0;
-        if (fileMtime(job.localPath, &size) != job.sourceMtime || size != job.total) {
-            job.state = TransferJob::State::Failed;
-            job.error = tr("%1 changed or is gone since the upload began: start the upload again.").arg(job.localPath);
-            updateJob(job, true);
-            Q_EMIT jobStopped(job);
-            removeRemoteFile(job.hostId, job.tempVolume);
-            return;
-        }
-        if (!m_pending.contains(jobId)) {
-            auto probed = ImageProbes::probeFile(job.localPath); // a header read: 34 KiB
-            auto pending = std::make_shared<Pending>();
-            pending->image.name = job.imageName;
-            pending->image.description = job.description;
-            if (probed) {
-                pending->image.kind = probed->kind == ImageProbe::Kind::Iso ? u"iso"_s : u"disk"_s;
-                pending->image.format = ImageProbe::formatName(probed->format);
-                pending->image.virtualSize = probed->virtualSize;
-                pending->image.actualSize = probed->fileSize;
-            }
-            m_pending[jobId] = pending;
-        }
-        poolOf(job.hostId, [this, jobId, failJob](Result<PoolState> pool) {
-            if (!pool)
-                return failJob(pool.error().message);
-            const TransferJob j = m_jobs[jobId];
-            startUploadRun(j.localPath, j.total, j.sourceMtime, {j}, {{j.hostId, *pool}});
-        });
+        // The worker refuses a file that changed since the job began; what the catalog will
+        // record about it is read again after a restart.
+        auto start = [this, jobId, failJob] {
+            poolOf(m_jobs[jobId].hostId, [this, jobId, failJob](Result<PoolState> pool) {
+                if (!pool)
+                    return failJob(pool.error().message);
+                const TransferJob j = m_jobs[jobId];
+                startUploadRun(j.localPath, j.total, j.sourceMtime, {j}, {{j.hostId, *pool}});
+            });
+        };
+        if (m_pending.contains(jobId))
+            return start();
+        offThread(this, [path = job.localPath] { return ImageProbes::probeFile(path); },
+                  [this, jobId, start](Result<ImageProbe> probed) {
+                      const TransferJob &j = m_jobs[jobId];
+                      auto pending = std::make_shared<Pending>();
+                      pending->image.name = j.imageName;
+                      pending->image.description = j.description;
+                      if (probed) {
+                          pending->image.kind = probed->kind == ImageProbe::Kind::Iso ? u"iso"_s : u"disk"_s;
+                          pending->image.format = ImageProbe::formatName(probed->format);
+                          pending->image.virtualSize = probed->virtualSize;
+                          pending->image.actualSize = probed->fileSize;
+                      }
+                      m_pending[jobId] = pending;
+                      start();
+                  });
         return;
     }
     case TransferJob::Kind::Copy: {
@@ -508,14 +506,8 @@ void ImageLibrary::resume(qint64 jobId)
             if (!vol)
                 return failJob(tr("%1 no longer has the volume %2.").arg(j.hostName, j.tempVolume));
             const bool download = j.kind == TransferJob::Kind::Download;
-            if (download) {
-                quint64 have = 0;
-                if (fileMtime(j.localPath + u".corral-part"_s, &have) < 0)
-                    j.confirmed = 0;
-                j.confirmed = qMin(j.confirmed, have);
-            } else {
+            if (!download) // a download resumes; the worker checks what its part file holds
                 j.confirmed = 0;
-            }
             j.state = TransferJob::State::Running;
             updateJob(j, true);
             auto run = std::make_unique<TransferRun>(m_fleet, download ? RunSpec::Mode::Download : RunSpec::Mode::Verify);
@@ -638,7 +630,7 @@ void ImageLibrary::settleJob(TransferJob job, const TransferRun &run)
         removeRemoteFile(job.hostId, job.tempVolume);
     }
     if (job.state == TransferJob::State::Cancelled && job.kind == TransferJob::Kind::Download)
-        QFile::remove(job.localPath + u".corral-part"_s);
+        removeLocalPart(job.localPath);
     if (job.kind == TransferJob::Kind::Verify && job.state == TransferJob::State::Failed && !peer->sha256.isEmpty()) {
         // A damaged replica: the catalog says so until it is copied again.
         if (const auto img = image(job.imageName)) {

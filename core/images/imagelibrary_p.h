@@ -8,6 +8,7 @@
 #include "util/mailbox.h"
 
 #include <QFile>
+#include <QThreadPool>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -22,6 +23,17 @@ struct ImageLibrary::Pending
 };
 
 namespace ImageDetail {
+
+// Runs `work` on the global thread pool (file system access stays off the library's thread),
+// then `then(result)` on `context`'s thread unless it is gone by then.
+template<typename Work, typename Then> void offThread(QObject *context, Work work, Then then)
+{
+    auto reply = Mailbox::replyTo(context);
+    QThreadPool::globalInstance()->start([reply, work = std::move(work), then = std::move(then)]() mutable {
+        auto result = work();
+        reply->post([then = std::move(then), result = std::move(result)]() mutable { then(std::move(result)); });
+    });
+}
 
 // `done` wrapped to run on `context`'s thread (queued), and not at all once it is gone.
 template<typename T>

@@ -422,7 +422,17 @@ void runDownload(RunSpec &spec)
     if (!waitFor(src, ReadyTimeoutMs, [&] { return src.sized || !src.error.isEmpty(); }) || !src.error.isEmpty())
         return settle(src, spec.total);
     spec.total = src.size;
-    // What is already here is hashed again (the hash state does not survive a restart).
+    // What is already here is hashed again (the hash state does not survive a restart). A part
+    // file shorter than the job believes (or gone) cannot continue where the host now sends
+    // from: the job is left resumable from what the file really holds.
+    struct stat st{};
+    if (::fstat(fd, &st) == 0 && quint64(st.st_size) < src.startAt) {
+        src.state = TransferJob::State::Interrupted;
+        src.confirmed = quint64(st.st_size);
+        src.error = Tr::tr("%1 is shorter than recorded: resume the download to continue from what it holds.")
+                        .arg(partPath);
+        return;
+    }
     Sha256 sha;
     QByteArray buffer(Chunk, Qt::Uninitialized);
     quint64 pos = 0;
@@ -449,16 +459,24 @@ void runDownload(RunSpec &spec)
         }
         const qsizetype n = qsizetype(qMin<quint64>(quint64(src.buffer.size()), spec.total - pos));
         sha.add(src.buffer.constData(), size_t(n));
+        bool endsInHole = false;
         for (qsizetype at = 0; at < n; at += Block) {
             const qsizetype len = qMin(Block, n - at);
             const char *data = src.buffer.constData() + at;
-            if (isZero(data, len))
-                continue; // a hole: ftruncate at the end covers it
+            endsInHole = isZero(data, len);
+            if (endsInHole)
+                continue; // a hole: not written
             if (::pwrite(fd, data, size_t(len), off_t(pos + quint64(at))) != len) {
                 src.state = TransferJob::State::Failed;
                 src.error = Tr::tr("Cannot write %1: %2").arg(partPath, qt_error_string(errno));
                 return;
             }
+        }
+        // The part file's size is what a resume continues from: a hole at the end counts too.
+        if (endsInHole && ::ftruncate(fd, off_t(pos + quint64(n))) != 0) {
+            src.state = TransferJob::State::Failed;
+            src.error = Tr::tr("Cannot write %1: %2").arg(partPath, qt_error_string(errno));
+            return;
         }
         src.buffer.remove(0, n);
         pos += quint64(n);
