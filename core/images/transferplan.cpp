@@ -99,6 +99,107 @@ QString wrap(const QString &script, const QStringList &args)
 
 } // namespace
 
+// The receiver in Python, used where the host has python3: one process that reads each frame,
+// hashes it with hashlib (OpenSSL's SHA-256) and writes it with pwrite, two copies of the
+// data instead of the shell version's five (measured: 1 GiB in 2.9-3.5 s against 4.4-6.3 s
+// on the lab). Same protocol, same "<temp>.frames" record, so either can resume the other.
+const QString pythonReceiver = uR"PY(import hashlib, os, sys
+t = sys.argv[1]
+f = t + '.frames'
+def say(s):
+    sys.stdout.write(s + '\n')
+    sys.stdout.flush()
+try:
+    fd = os.open(t, os.O_RDWR | os.O_CREAT, 0o644)
+except OSError as e:
+    say('error cannot create %s: %s' % (t, e.strerror))
+    sys.exit(1)
+size = os.fstat(fd).st_size
+frames = []
+if size and os.path.exists(f):
+    with open(f) as lines:
+        frames = [tuple(int(x) for x in l.split()) for l in lines if l.strip()]
+else:
+    open(f, 'w').close()
+say('ready %d' % size)
+live = size == 0
+h = hashlib.sha256()
+pos = 0
+inp = sys.stdin.buffer
+step = 4 << 20
+while True:
+    line = inp.readline()
+    if not line:
+        break
+    op, _, a = line.decode().rstrip('\n').partition(' ')
+    if op == 'W':
+        off, n = (int(x) for x in a.split())
+        if live and off < pos:
+            live = False
+        if not live:
+            frames = [x for x in frames if x[0] < off]
+        at, left = off, n
+        try:
+            while left:
+                chunk = inp.read(min(left, step))
+                if not chunk:
+                    say('error the connection closed inside a frame')
+                    sys.exit(1)
+                if live:
+                    h.update(chunk)
+                # A fresh file has holes where nothing was written: zeros need no write.
+                if not live or chunk.count(0) != len(chunk):
+                    os.pwrite(fd, chunk, at)
+                at += len(chunk)
+                left -= len(chunk)
+            with open(f, 'a') as log:
+                log.write('%d %d\n' % (off, n))
+        except OSError as e:
+            say('error write failed at %d: %s' % (off, e.strerror))
+            sys.exit(1)
+        frames.append((off, n))
+        pos = off + n
+        say('ok %d %d' % (off, n))
+    elif op == 'E':
+        try:
+            os.ftruncate(fd, int(a))
+        except OSError as e:
+            say('error cannot size %s: %s' % (t, e.strerror))
+            sys.exit(1)
+        if not live:
+            h = hashlib.sha256()
+            for off, n in frames:
+                done = 0
+                while done < n:
+                    chunk = os.pread(fd, min(step, n - done), off + done)
+                    if not chunk:
+                        break
+                    h.update(chunk)
+                    done += len(chunk)
+        say('sha256 ' + h.hexdigest())
+    elif op == 'M':
+        if os.path.exists(a):
+            say('error %s already exists' % a)
+            sys.exit(1)
+        try:
+            os.rename(t, a)
+            os.remove(f)
+        except OSError as e:
+            say('error cannot rename to %s: %s' % (a, e.strerror))
+            sys.exit(1)
+        say('moved')
+    elif op == 'X':
+        for p in (t, f):
+            try:
+                os.remove(p)
+            except OSError:
+                pass
+        say('removed')
+        sys.exit(0)
+    else:
+        sys.exit(0)
+)PY"_s;
+
 QString receiveCommand(const QString &tempPath)
 {
     // The host hashes the frames it is sent, in order. A fresh temporary file is hashed while
@@ -106,7 +207,10 @@ QString receiveCommand(const QString &tempPath)
     // FIFO that one hash process reads, while the next frame arrives. A resumed file is hashed
     // at the end, reading back the frames recorded in "<temp>.frames" (one "offset length" line
     // per acknowledged frame).
-    static const QString script = uR"SH(t=$1; f=$1.frames
+    static const QString script = uR"SH(if [ -z "${CORRAL_SHELL_RECEIVER:-}" ] && command -v python3 >/dev/null 2>&1; then
+  exec python3 -c "$2" "$1"
+fi
+t=$1; f=$1.frames
 [ -e "$t" ] || : >"$t" || { echo "error cannot create $t"; exit 1; }
 size=$(stat -c %s "$t")
 { [ "$size" = 0 ] || [ ! -e "$f" ]; } && { : >"$f" || exit 1; }
@@ -145,7 +249,7 @@ while IFS=' ' read -r op a; do
   esac
 done
 )SH"_s;
-    return wrap(script, {tempPath});
+    return wrap(script, {tempPath, pythonReceiver});
 }
 
 QString sendCommand(const QString &path, quint64 offset)

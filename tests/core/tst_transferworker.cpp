@@ -6,6 +6,8 @@
 #include "images/transferworker.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QStandardPaths>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -133,6 +135,27 @@ private:
     }
 
 private Q_SLOTS:
+    // Every test runs against both receivers a host may run: the Python one (where python3
+    // is installed) and the POSIX shell one.
+    void initTestCase_data()
+    {
+        QTest::addColumn<bool>("shellOnly");
+        QTest::newRow("python") << false;
+        QTest::newRow("shell") << true;
+    }
+    void init()
+    {
+        QFETCH_GLOBAL(bool, shellOnly);
+        if (!shellOnly && QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+            QSKIP("python3 is not installed: only the shell receiver can be tested here");
+        if (shellOnly)
+            qputenv("CORRAL_SHELL_RECEIVER", "1");
+        else
+            qunsetenv("CORRAL_SHELL_RECEIVER");
+        // Each test starts from its own files.
+        for (const QString &name : QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden))
+            QFile::remove(m_dir.filePath(name));
+    }
     void cleanup() { reap(); }
     void denseUploadToTwoReceivers();
     void sparseUploadStaysSparse();
