@@ -21,13 +21,18 @@ namespace {
 // "64G", "512M", "1.5T", "1048576" -> bytes (binary units).
 std::optional<quint64> parseSize(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([KMGTkmgt]?)(?:i?[Bb])?\\s*$"));
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([KMGTkmgt]?)(?:i?[Bb])?\\s*$"));
     const auto m = re.match(text);
     if (!m.hasMatch())
         return std::nullopt;
     const double value = m.captured(1).toDouble();
     const QString unit = m.captured(2).toUpper();
-    const int shift = unit == u"K" ? 10 : unit == u"M" ? 20 : unit == u"G" ? 30 : unit == u"T" ? 40 : 0;
+    const int shift = unit == u"K" ? 10
+        : unit == u"M"             ? 20
+        : unit == u"G"             ? 30
+        : unit == u"T"             ? 40
+                                   : 0;
     const double bytes = value * double(1ULL << shift);
     if (bytes < 1 || bytes > 1e17)
         return std::nullopt;
@@ -36,7 +41,8 @@ std::optional<quint64> parseSize(const QString &text)
 
 QString bytesText(quint64 bytes)
 {
-    return QLocale::system().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale::system().formattedDataSize(qint64(bytes), 1,
+                                               QLocale::DataSizeTraditionalFormat);
 }
 
 QString replicaText(const ImageRecord &image, Fleet *fleet)
@@ -84,25 +90,30 @@ void CliRunner::withImages(const QStringList &hosts, std::function<void()> then)
 {
     openFleet();
     m_fleet->load(false);
-    connect(m_fleet.get(), &Fleet::loaded, this, [this, hosts, then] {
-        QList<qint64> ids;
-        for (const QString &name : hosts) {
-            const auto id = hostIdByName(name);
-            if (!id)
-                return finish(Exit::Failure);
-            ids.append(*id);
-        }
-        connectAndWait(ids, [this, then] {
-            m_fleet->images()->whenLoaded([this, then] { m_fleet->images()->reconcileAll(then); });
-        });
-    }, Qt::SingleShotConnection);
+    connect(
+        m_fleet.get(), &Fleet::loaded, this,
+        [this, hosts, then] {
+            QList<qint64> ids;
+            for (const QString &name : hosts) {
+                const auto id = hostIdByName(name);
+                if (!id)
+                    return finish(Exit::Failure);
+                ids.append(*id);
+            }
+            connectAndWait(ids, [this, then] {
+                m_fleet->images()->whenLoaded(
+                    [this, then] { m_fleet->images()->reconcileAll(then); });
+            });
+        },
+        Qt::SingleShotConnection);
 }
 
 void CliRunner::imageCommand(QStringList args)
 {
     if (args.isEmpty()) {
-        error(tr("image takes a sub-command: list, jobs, upload, download, copy, create-empty, verify, "
-                 "rename, describe, delete, resume, cancel"));
+        error(tr(
+            "image takes a sub-command: list, jobs, upload, download, copy, create-empty, verify, "
+            "rename, describe, delete, resume, cancel"));
         return finish(Exit::Usage);
     }
     const QString verb = args.takeFirst();
@@ -134,8 +145,9 @@ void CliRunner::imageList()
             QJsonArray replicas;
             for (const ImageReplica &r : image.replicas) {
                 const auto host = m_fleet->host(r.hostId);
-                replicas.append(QJsonObject{{QStringLiteral("host"), host ? host->config.name : QString()},
-                                            {QStringLiteral("state"), ImageReplica::stateName(r.state)}});
+                replicas.append(
+                    QJsonObject{{QStringLiteral("host"), host ? host->config.name : QString()},
+                                {QStringLiteral("state"), ImageReplica::stateName(r.state)}});
             }
             list.append(QJsonObject{{QStringLiteral("name"), image.name},
                                     {QStringLiteral("kind"), image.kind},
@@ -151,10 +163,12 @@ void CliRunner::imageList()
         QList<QStringList> rows;
         for (const ImageRecord &image : images) {
             rows.append({image.name, image.kind, image.format, bytesText(image.virtualSize),
-                         bytesText(image.actualSize), image.sha256.isEmpty() ? tr("-") : image.sha256.left(12),
+                         bytesText(image.actualSize),
+                         image.sha256.isEmpty() ? tr("-") : image.sha256.left(12),
                          replicaText(image, m_fleet.get())});
         }
-        printTable({tr("NAME"), tr("KIND"), tr("FORMAT"), tr("VIRTUAL"), tr("ACTUAL"), tr("SHA256"), tr("REPLICAS")},
+        printTable({tr("NAME"), tr("KIND"), tr("FORMAT"), tr("VIRTUAL"), tr("ACTUAL"), tr("SHA256"),
+                    tr("REPLICAS")},
                    rows);
     }
     finish(Exit::Ok);
@@ -201,17 +215,19 @@ void CliRunner::imageTransfer(const QString &verb, QStringList args)
     const bool copy = verb == u"copy";
     const int positional = verb == u"download" || verb == u"create-empty" ? 2 : 1;
     if (args.size() != positional || (copy ? (from.isEmpty() || to.isEmpty()) : host.isEmpty())) {
-        error(verb == u"download"       ? tr("image download takes NAME --host H OUT")
-              : copy                    ? tr("image copy takes NAME --from H1 --to H2")
-              : verb == u"create-empty" ? tr("image create-empty takes NAME SIZE --host H, e.g. 64G")
-                                        : tr("image verify takes NAME --host H"));
+        error(verb == u"download" ? tr("image download takes NAME --host H OUT")
+                  : copy          ? tr("image copy takes NAME --from H1 --to H2")
+                  : verb == u"create-empty"
+                  ? tr("image create-empty takes NAME SIZE --host H, e.g. 64G")
+                  : tr("image verify takes NAME --host H"));
         return finish(Exit::Usage);
     }
     std::optional<quint64> size;
     if (verb == u"create-empty") {
         size = parseSize(args.at(1));
         if (!size) {
-            error(tr("\"%1\" is not a size; write e.g. 64G, 512M or a number of bytes").arg(args.at(1)));
+            error(tr("\"%1\" is not a size; write e.g. 64G, 512M or a number of bytes")
+                      .arg(args.at(1)));
             return finish(Exit::Usage);
         }
     }
@@ -243,9 +259,9 @@ void CliRunner::imageEdit(const QString &verb, QStringList args)
     takeOption(args, QStringLiteral("--host"), &host);
     const int expected = verb == u"delete" ? 1 : 2;
     if (args.size() != expected) {
-        error(verb == u"rename"     ? tr("image rename takes NAME NEWNAME")
-              : verb == u"describe" ? tr("image describe takes NAME TEXT")
-                                    : tr("image delete takes NAME [--host H]"));
+        error(verb == u"rename"         ? tr("image rename takes NAME NEWNAME")
+                  : verb == u"describe" ? tr("image describe takes NAME TEXT")
+                                        : tr("image delete takes NAME [--host H]"));
         return finish(Exit::Usage);
     }
     // Deleting asks the hosts which VMs use the image: connect them all.
@@ -257,8 +273,9 @@ void CliRunner::imageEdit(const QString &verb, QStringList args)
             }
             if (!m_json)
                 m_out << (verb == u"delete" ? tr("Deleted %1").arg(args.first())
-                          : verb == u"rename" ? tr("Renamed %1 to %2").arg(args.first(), args.at(1))
-                                              : tr("Updated the description of %1").arg(args.first()))
+                              : verb == u"rename"
+                              ? tr("Renamed %1 to %2").arg(args.first(), args.at(1))
+                              : tr("Updated the description of %1").arg(args.first()))
                       << '\n';
             finish(Exit::Ok);
         };
@@ -281,13 +298,15 @@ void CliRunner::imageEdit(const QString &verb, QStringList args)
 void CliRunner::imageJobs(const QString &verb, QStringList args)
 {
     if (verb == u"jobs" ? !args.isEmpty() : args.size() != 1) {
-        error(verb == u"jobs" ? tr("image jobs takes no arguments") : tr("image %1 takes a JOB number").arg(verb));
+        error(verb == u"jobs" ? tr("image jobs takes no arguments")
+                              : tr("image %1 takes a JOB number").arg(verb));
         return finish(Exit::Usage);
     }
     bool ok = true;
     const qint64 id = verb == u"jobs" ? 0 : args.first().toLongLong(&ok);
     if (!ok) {
-        error(tr("\"%1\" is not a job number; `corralctl image jobs` lists them").arg(args.first()));
+        error(
+            tr("\"%1\" is not a job number; `corralctl image jobs` lists them").arg(args.first()));
         return finish(Exit::Usage);
     }
     withImages({}, [this, verb, id] {
@@ -302,12 +321,16 @@ void CliRunner::imageJobs(const QString &verb, QStringList args)
             } else {
                 QList<QStringList> rows;
                 for (const TransferJob &job : jobs) {
-                    rows.append({QString::number(job.id), TransferJob::kindName(job.kind), job.imageName,
-                                 job.sourceHostId ? job.sourceHostName + u" → " + job.hostName : job.hostName,
-                                 TransferJob::stateName(job.state),
-                                 QString::number(job.total ? job.confirmed * 100 / job.total : 0) + u'%', job.error});
+                    rows.append(
+                        {QString::number(job.id), TransferJob::kindName(job.kind), job.imageName,
+                         job.sourceHostId ? job.sourceHostName + u" → " + job.hostName
+                                          : job.hostName,
+                         TransferJob::stateName(job.state),
+                         QString::number(job.total ? job.confirmed * 100 / job.total : 0) + u'%',
+                         job.error});
                 }
-                printTable({tr("JOB"), tr("KIND"), tr("IMAGE"), tr("HOST"), tr("STATE"), tr("DONE"), tr("MESSAGE")},
+                printTable({tr("JOB"), tr("KIND"), tr("IMAGE"), tr("HOST"), tr("STATE"), tr("DONE"),
+                            tr("MESSAGE")},
                            rows);
             }
             return finish(Exit::Ok);
@@ -319,7 +342,9 @@ void CliRunner::imageJobs(const QString &verb, QStringList args)
         }
         if (verb == u"cancel") {
             if (job->isFinished()) {
-                error(tr("transfer %1 is already %2").arg(id).arg(TransferJob::stateName(job->state)));
+                error(tr("transfer %1 is already %2")
+                          .arg(id)
+                          .arg(TransferJob::stateName(job->state)));
                 return finish(Exit::Failure);
             }
             connect(lib, &ImageLibrary::jobStopped, this, [this, id](const TransferJob &stopped) {
@@ -335,7 +360,9 @@ void CliRunner::imageJobs(const QString &verb, QStringList args)
             return lib->cancel(id);
         }
         if (!job->isResumable()) {
-            error(tr("transfer %1 is %2, not paused or interrupted").arg(id).arg(TransferJob::stateName(job->state)));
+            error(tr("transfer %1 is %2, not paused or interrupted")
+                      .arg(id)
+                      .arg(TransferJob::stateName(job->state)));
             return finish(Exit::Failure);
         }
         lib->resume(id);
@@ -362,21 +389,25 @@ void CliRunner::followJobs(const QList<qint64> &jobIds)
             list.append(jobJson(*job));
             if (job->state != TransferJob::State::Done) {
                 allDone = false;
-                error(job->error.isEmpty() ? tr("%1 on %2: %3").arg(job->imageName, job->hostName,
-                                                                     TransferJob::stateName(job->state))
+                error(job->error.isEmpty() ? tr("%1 on %2: %3")
+                                                 .arg(job->imageName, job->hostName,
+                                                      TransferJob::stateName(job->state))
                                            : job->error);
                 if (job->isResumable())
                     error(tr("resume with: corralctl image resume %1").arg(id));
             } else if (!m_json) {
                 const auto image = lib->image(job->imageName);
                 if (job->kind == TransferJob::Kind::Upload && image && image->sha256.isEmpty()) {
-                    m_out << tr("%1 %2 on %3: verified (SHA-256 of its data extents %4); record the whole "
+                    m_out << tr("%1 %2 on %3: verified (SHA-256 of its data extents %4); record "
+                                "the whole "
                                 "file's SHA-256 with: corralctl image verify %2 --host %3")
-                                 .arg(TransferJob::kindName(job->kind), job->imageName, job->hostName, job->sha256)
+                                 .arg(TransferJob::kindName(job->kind), job->imageName,
+                                      job->hostName, job->sha256)
                           << '\n';
                 } else {
                     m_out << tr("%1 %2 on %3: verified, sha256 %4")
-                                 .arg(TransferJob::kindName(job->kind), job->imageName, job->hostName, job->sha256)
+                                 .arg(TransferJob::kindName(job->kind), job->imageName,
+                                      job->hostName, job->sha256)
                           << '\n';
                 }
             }
@@ -385,22 +416,26 @@ void CliRunner::followJobs(const QList<qint64> &jobIds)
             printJson(list);
         finish(allDone ? Exit::Ok : Exit::Failure);
     };
-    connect(lib, &ImageLibrary::jobChanged, this, [this, jobIds, tty, lastPercent](const TransferJob &job) {
-        if (!jobIds.contains(job.id) || job.total == 0)
-            return;
-        const int percent = int(qMin<quint64>(job.sent, job.total) * 100 / job.total);
-        const int step = tty ? 1 : 10;
-        if (lastPercent->value(job.id, -1) / step == percent / step && job.state != TransferJob::State::Verifying)
-            return;
-        lastPercent->insert(job.id, percent);
-        const QString line = tr("%1 %2 → %3: %4% %5/s %6")
-                                 .arg(TransferJob::kindName(job.kind), job.imageName, job.hostName)
-                                 .arg(percent)
-                                 .arg(bytesText(quint64(job.bytesPerSecond)))
-                                 .arg(job.state == TransferJob::State::Verifying ? tr("verifying") : QString());
-        m_err << line << (tty ? "\r" : "\n");
-        m_err.flush();
-    });
+    connect(lib, &ImageLibrary::jobChanged, this,
+            [this, jobIds, tty, lastPercent](const TransferJob &job) {
+                if (!jobIds.contains(job.id) || job.total == 0)
+                    return;
+                const int percent = int(qMin<quint64>(job.sent, job.total) * 100 / job.total);
+                const int step = tty ? 1 : 10;
+                if (lastPercent->value(job.id, -1) / step == percent / step
+                    && job.state != TransferJob::State::Verifying)
+                    return;
+                lastPercent->insert(job.id, percent);
+                const QString line
+                    = tr("%1 %2 → %3: %4% %5/s %6")
+                          .arg(TransferJob::kindName(job.kind), job.imageName, job.hostName)
+                          .arg(percent)
+                          .arg(bytesText(quint64(job.bytesPerSecond)))
+                          .arg(job.state == TransferJob::State::Verifying ? tr("verifying")
+                                                                          : QString());
+                m_err << line << (tty ? "\r" : "\n");
+                m_err.flush();
+            });
     connect(lib, &ImageLibrary::jobStopped, this, [jobIds, report](const TransferJob &job) {
         if (jobIds.contains(job.id))
             report();
@@ -411,7 +446,8 @@ void CliRunner::followJobs(const QList<qint64> &jobIds)
             return;
         for (qint64 id : jobIds)
             lib->pause(id);
-        error(tr("stopped; resume with corralctl image resume JOB (corralctl image jobs lists them)"));
+        error(tr(
+            "stopped; resume with corralctl image resume JOB (corralctl image jobs lists them)"));
         QTimer::singleShot(2000, this, [this] { finish(Exit::Failure); });
     });
     report();

@@ -33,7 +33,8 @@ namespace {
 
 QString formatBytes(quint64 bytes)
 {
-    return QLocale::system().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale::system().formattedDataSize(qint64(bytes), 1,
+                                               QLocale::DataSizeTraditionalFormat);
 }
 
 template<typename T> void deliver(const std::function<void(Result<T>)> &done, Result<T> result)
@@ -55,7 +56,8 @@ ImageLibrary::ImageLibrary(Fleet *fleet, StoreService *store, QObject *parent)
     connect(m_progressTimer, &QTimer::timeout, this, &ImageLibrary::pollRuns);
     connect(m_fleet, &Fleet::hostChanged, this, &ImageLibrary::onHostChanged);
     connect(m_fleet, &Fleet::hostAdded, this, &ImageLibrary::onHostChanged);
-    connect(m_fleet, &Fleet::hostRemoved, this, [this](qint64 hostId) { m_hostStates.remove(hostId); });
+    connect(m_fleet, &Fleet::hostRemoved, this,
+            [this](qint64 hostId) { m_hostStates.remove(hostId); });
 }
 
 ImageLibrary::~ImageLibrary()
@@ -72,7 +74,8 @@ ImageLibrary::~ImageLibrary()
             job.state = TransferJob::State::Interrupted;
             job.error = tr("Corral was closed during the transfer: resume it.");
             if (m_store)
-                m_store->post([job](Database &db) { return TransferJobRepository(db).update(job); });
+                m_store->post(
+                    [job](Database &db) { return TransferJobRepository(db).update(job); });
         }
     }
     m_runs.clear();
@@ -152,9 +155,11 @@ void ImageLibrary::load(std::function<void(Result<void>)> done)
             }
             return loaded;
         },
-        this, [this, done](Result<Loaded> loaded) {
+        this,
+        [this, done](Result<Loaded> loaded) {
             if (!loaded) {
-                qCWarning(lcStore).noquote() << "cannot load the image library:" << loaded.error().fullText();
+                qCWarning(lcStore).noquote()
+                    << "cannot load the image library:" << loaded.error().fullText();
                 return deliver(done, Result<void>(std::unexpected(loaded.error())));
             }
             m_images = loaded->images;
@@ -212,19 +217,23 @@ void ImageLibrary::reconcile(qint64 hostId, std::function<void()> done)
 {
     poolOf(hostId, [this, hostId, done](Result<PoolState> pool) {
         if (!pool) {
-            qCWarning(lcFleet).noquote() << "image pool of" << hostName(hostId) << ":" << pool.error().fullText();
+            qCWarning(lcFleet).noquote()
+                << "image pool of" << hostName(hostId) << ":" << pool.error().fullText();
             if (done)
                 done();
             return;
         }
-        m_store->post([hostId, volumes = pool->volumes](Database &db) {
-            return ImageRepository(db).reconcileHost(hostId, volumes);
-        }, this, [this, done](Result<bool> changed) {
-            if (changed && *changed)
-                return reloadImages(done);
-            if (done)
-                done();
-        });
+        m_store->post(
+            [hostId, volumes = pool->volumes](Database &db) {
+                return ImageRepository(db).reconcileHost(hostId, volumes);
+            },
+            this,
+            [this, done](Result<bool> changed) {
+                if (changed && *changed)
+                    return reloadImages(done);
+                if (done)
+                    done();
+            });
     });
 }
 
@@ -259,18 +268,21 @@ Result<void> ImageLibrary::checkHostUsable(qint64 hostId) const
     if (host->state != HostState::Connected) {
         return fail(ErrorCode::Offline,
                     tr("Host %1 is not connected%2: connect it first.")
-                        .arg(host->config.name, host->error.isEmpty() ? QString() : u" ("_s + host->error + u')'));
+                        .arg(host->config.name,
+                             host->error.isEmpty() ? QString() : u" ("_s + host->error + u')'));
     }
     return {};
 }
 
 QString ImageLibrary::tempPath(const PoolState &pool, const TransferJob &job) const
 {
-    return pool.path + u'/' + QLatin1StringView(ImagePool::TempPrefix) + TransferJob::kindName(job.kind) + u'-' + QString::number(job.id) + u'-'
-        + job.imageName + u".part"_s;
+    return pool.path + u'/' + QLatin1StringView(ImagePool::TempPrefix)
+        + TransferJob::kindName(job.kind) + u'-' + QString::number(job.id) + u'-' + job.imageName
+        + u".part"_s;
 }
 
-void ImageLibrary::checkTargets(const QList<qint64> &hostIds, const QString &volume, quint64 needBytes,
+void ImageLibrary::checkTargets(const QList<qint64> &hostIds, const QString &volume,
+                                quint64 needBytes,
                                 std::function<void(Result<QHash<qint64, PoolState>>)> done)
 {
     for (qint64 id : hostIds) {
@@ -287,17 +299,20 @@ void ImageLibrary::checkTargets(const QList<qint64> &hostIds, const QString &vol
                 errors->append(pool.error().message);
             } else if (std::any_of(pool->volumes.cbegin(), pool->volumes.cend(),
                                    [&](const PoolVolume &v) { return v.name == volume; })) {
-                errors->append(tr("%1 already has a volume named %2 in %3: choose another name, or delete "
-                                  "that volume.")
-                                   .arg(label, volume, QString::fromLatin1(PoolName)));
+                errors->append(
+                    tr("%1 already has a volume named %2 in %3: choose another name, or delete "
+                       "that volume.")
+                        .arg(label, volume, QString::fromLatin1(PoolName)));
             } else if (pool->available < needBytes + SpaceReserve) {
-                errors->append(tr("Not enough space on %1: the image needs %2 but the pool %3 has %4 free. "
-                                  "Free space there or choose another host.")
-                                   .arg(label, formatBytes(needBytes), QString::fromLatin1(PoolName),
-                                        formatBytes(pool->available)));
+                errors->append(
+                    tr("Not enough space on %1: the image needs %2 but the pool %3 has %4 free. "
+                       "Free space there or choose another host.")
+                        .arg(label, formatBytes(needBytes), QString::fromLatin1(PoolName),
+                             formatBytes(pool->available)));
             } else if (pool->path.isEmpty()) {
-                errors->append(tr("The pool %1 on %2 is not a directory pool: Corral stores images as files.")
-                                   .arg(QString::fromLatin1(PoolName), label));
+                errors->append(
+                    tr("The pool %1 on %2 is not a directory pool: Corral stores images as files.")
+                        .arg(QString::fromLatin1(PoolName), label));
             } else {
                 pools->insert(id, *pool);
             }
@@ -311,7 +326,8 @@ void ImageLibrary::checkTargets(const QList<qint64> &hostIds, const QString &vol
     }
 }
 
-void ImageLibrary::addJobs(QList<TransferJob> jobs, std::function<void(Result<QList<TransferJob>>)> done)
+void ImageLibrary::addJobs(QList<TransferJob> jobs,
+                           std::function<void(Result<QList<TransferJob>>)> done)
 {
     m_store->post(
         [jobs](Database &db) -> Result<QList<TransferJob>> {
@@ -325,7 +341,8 @@ void ImageLibrary::addJobs(QList<TransferJob> jobs, std::function<void(Result<QL
             }
             return added;
         },
-        this, [this, done](Result<QList<TransferJob>> added) {
+        this,
+        [this, done](Result<QList<TransferJob>> added) {
             if (added) {
                 for (TransferJob &job : *added) {
                     job.hostName = hostName(job.hostId);
@@ -347,7 +364,8 @@ void ImageLibrary::updateJob(const TransferJob &job, bool persist)
         m_store->post([job](Database &db) { return TransferJobRepository(db).update(job); });
 }
 
-void ImageLibrary::probe(const QString &path, QObject *context, std::function<void(Result<ImageProbe>)> done)
+void ImageLibrary::probe(const QString &path, QObject *context,
+                         std::function<void(Result<ImageProbe>)> done)
 {
     auto reply = Mailbox::replyTo(context);
     QThreadPool::globalInstance()->start([reply, path, done] {

@@ -5,8 +5,8 @@
 
 #include "fleet/hostinfo.h"
 #include "store/imagerepository.h"
-#include "virt/imagepool.h"
 #include "util/result.h"
+#include "virt/imagepool.h"
 
 #include <QHash>
 #include <QList>
@@ -150,8 +150,8 @@ private:
     // Records one job, then starts it; `answer` gets its id.
     void addAndStart(const TransferJob &job, std::shared_ptr<Pending> pending,
                      std::function<void(Result<qint64>)> answer);
-    void startUploadRun(const QString &path, quint64 total, qint64 mtime, const QList<TransferJob> &jobs,
-                        const QHash<qint64, PoolState> &pools);
+    void startUploadRun(const QString &path, quint64 total, qint64 mtime,
+                        const QList<TransferJob> &jobs, const QHash<qint64, PoolState> &pools);
     void startRun(std::unique_ptr<ImageDetail::TransferRun> run);
     void pollRuns();
     void onRunFinished(ImageDetail::TransferRun *run);

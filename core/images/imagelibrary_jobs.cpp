@@ -69,9 +69,11 @@ void ImageLibrary::upload(const UploadRequest &request, QObject *context,
     const auto answer = replyOn(context, std::move(done));
     const QString name = request.name.isEmpty() ? suggestedName(request.path) : request.name;
     if (const QString rule = ImageProbes::validateName(name); !rule.isEmpty())
-        return answer(fail(ErrorCode::InvalidArgument, tr("\"%1\" is not a valid image name. %2").arg(name, rule)));
+        return answer(fail(ErrorCode::InvalidArgument,
+                           tr("\"%1\" is not a valid image name. %2").arg(name, rule)));
     if (request.hostIds.isEmpty())
-        return answer(fail(ErrorCode::InvalidArgument, tr("Choose at least one host to upload %1 to.").arg(name)));
+        return answer(fail(ErrorCode::InvalidArgument,
+                           tr("Choose at least one host to upload %1 to.").arg(name)));
     const QString path = QFileInfo(request.path).absoluteFilePath();
 
     // An interrupted upload of the same file and image resumes on the hosts it was going to.
@@ -94,10 +96,11 @@ void ImageLibrary::upload(const UploadRequest &request, QObject *context,
         return answer(resumed);
     }
     if (image(name)) {
-        return answer(fail(ErrorCode::AlreadyExists,
-                           tr("An image named %1 is already in the library: choose another name, or use "
-                              "\"Copy to Host\" (corralctl image copy) to put it on more hosts.")
-                               .arg(name)));
+        return answer(
+            fail(ErrorCode::AlreadyExists,
+                 tr("An image named %1 is already in the library: choose another name, or use "
+                    "\"Copy to Host\" (corralctl image copy) to put it on more hosts.")
+                     .arg(name)));
     }
 
     QPointer<ImageLibrary> self(this);
@@ -108,55 +111,66 @@ void ImageLibrary::upload(const UploadRequest &request, QObject *context,
             if (!self)
                 return;
             if (!facts)
-                return answer(fail(facts.error().code, tr("%1: %2").arg(path, facts.error().message)));
-            self->checkTargets(fresh, name, facts->dataBytes, [self, answer, request, path, name, resumed, facts](
-                                                                   Result<QHash<qint64, PoolState>> pools) {
-                if (!self)
-                    return;
-                if (!pools)
-                    return answer(std::unexpected(pools.error()));
-                QList<TransferJob> jobs;
-                for (qint64 hostId : pools->keys()) {
-                    TransferJob job;
-                    job.kind = TransferJob::Kind::Upload;
-                    job.state = TransferJob::State::Queued;
-                    job.imageName = name;
-                    job.description = request.description;
-                    job.localPath = path;
-                    job.hostId = hostId;
-                    job.sourceMtime = facts->mtime;
-                    job.total = facts->probe.fileSize;
-                    jobs.append(job);
-                }
-                self->addJobs(jobs, [self, answer, path, resumed, facts, pools](Result<QList<TransferJob>> added) {
+                return answer(
+                    fail(facts.error().code, tr("%1: %2").arg(path, facts.error().message)));
+            self->checkTargets(
+                fresh, name, facts->dataBytes,
+                [self, answer, request, path, name, resumed,
+                 facts](Result<QHash<qint64, PoolState>> pools) {
                     if (!self)
                         return;
-                    if (!added)
-                        return answer(std::unexpected(added.error()));
-                    QList<qint64> ids = resumed;
-                    for (const TransferJob &job : std::as_const(*added)) {
-                        auto pending = std::make_shared<Pending>();
-                        pending->image.name = job.imageName;
-                        pending->image.kind = facts->probe.kind == ImageProbe::Kind::Iso ? u"iso"_s : u"disk"_s;
-                        pending->image.format = ImageProbe::formatName(facts->probe.format);
-                        pending->image.virtualSize = facts->probe.virtualSize;
-                        pending->image.actualSize = facts->probe.fileSize;
-                        pending->image.description = job.description;
-                        self->m_pending[job.id] = pending;
-                        ids.append(job.id);
+                    if (!pools)
+                        return answer(std::unexpected(pools.error()));
+                    QList<TransferJob> jobs;
+                    for (qint64 hostId : pools->keys()) {
+                        TransferJob job;
+                        job.kind = TransferJob::Kind::Upload;
+                        job.state = TransferJob::State::Queued;
+                        job.imageName = name;
+                        job.description = request.description;
+                        job.localPath = path;
+                        job.hostId = hostId;
+                        job.sourceMtime = facts->mtime;
+                        job.total = facts->probe.fileSize;
+                        jobs.append(job);
                     }
-                    self->startUploadRun(path, facts->probe.fileSize, facts->mtime, *added, *pools);
-                    for (qint64 id : resumed)
-                        self->resume(id);
-                    answer(ids);
+                    self->addJobs(jobs,
+                                  [self, answer, path, resumed, facts,
+                                   pools](Result<QList<TransferJob>> added) {
+                                      if (!self)
+                                          return;
+                                      if (!added)
+                                          return answer(std::unexpected(added.error()));
+                                      QList<qint64> ids = resumed;
+                                      for (const TransferJob &job : std::as_const(*added)) {
+                                          auto pending = std::make_shared<Pending>();
+                                          pending->image.name = job.imageName;
+                                          pending->image.kind
+                                              = facts->probe.kind == ImageProbe::Kind::Iso
+                                              ? u"iso"_s
+                                              : u"disk"_s;
+                                          pending->image.format
+                                              = ImageProbe::formatName(facts->probe.format);
+                                          pending->image.virtualSize = facts->probe.virtualSize;
+                                          pending->image.actualSize = facts->probe.fileSize;
+                                          pending->image.description = job.description;
+                                          self->m_pending[job.id] = pending;
+                                          ids.append(job.id);
+                                      }
+                                      self->startUploadRun(path, facts->probe.fileSize,
+                                                           facts->mtime, *added, *pools);
+                                      for (qint64 id : resumed)
+                                          self->resume(id);
+                                      answer(ids);
+                                  });
                 });
-            });
         };
         box.post(proceed);
     });
 }
 
-void ImageLibrary::startUploadRun(const QString &path, quint64 total, qint64 mtime, const QList<TransferJob> &jobs,
+void ImageLibrary::startUploadRun(const QString &path, quint64 total, qint64 mtime,
+                                  const QList<TransferJob> &jobs,
                                   const QHash<qint64, PoolState> &pools)
 {
     auto run = std::make_unique<TransferRun>(m_fleet, RunSpec::Mode::Upload);
@@ -171,8 +185,8 @@ void ImageLibrary::startUploadRun(const QString &path, quint64 total, qint64 mti
         job.error.clear();
         updateJob(job, true);
         run->addPeer({job.id, job.hostId, job.hostName, host ? host->config.uri : QString(),
-                      TransferPlan::receiveCommand(job.tempVolume), pool.path + u'/' + job.imageName,
-                      job.confirmed});
+                      TransferPlan::receiveCommand(job.tempVolume),
+                      pool.path + u'/' + job.imageName, job.confirmed});
     }
     startRun(std::move(run));
 }
@@ -189,8 +203,8 @@ void ImageLibrary::startRun(std::unique_ptr<TransferRun> run)
 
 // ---- host to local, host to host, create, verify --------------------------------------------
 
-void ImageLibrary::download(const QString &name, qint64 hostId, const QString &outPath, QObject *context,
-                            std::function<void(Result<qint64>)> done)
+void ImageLibrary::download(const QString &name, qint64 hostId, const QString &outPath,
+                            QObject *context, std::function<void(Result<qint64>)> done)
 {
     const auto answer = replyOn(context, std::move(done));
     const auto img = image(name);
@@ -198,7 +212,8 @@ void ImageLibrary::download(const QString &name, qint64 hostId, const QString &o
         return answer(fail(ErrorCode::NotFound, tr("There is no image named %1.").arg(name)));
     const auto replica = replicaOn(*img, hostId);
     if (!replica || replica->state != ImageReplica::State::Present)
-        return answer(fail(ErrorCode::NotFound, tr("%1 has no copy of %2.").arg(hostName(hostId), name)));
+        return answer(
+            fail(ErrorCode::NotFound, tr("%1 has no copy of %2.").arg(hostName(hostId), name)));
     if (auto usable = checkHostUsable(hostId); !usable)
         return answer(std::unexpected(usable.error()));
     const QString out = QFileInfo(outPath).absoluteFilePath();
@@ -215,13 +230,16 @@ void ImageLibrary::download(const QString &name, qint64 hostId, const QString &o
     job.hostId = hostId;
     job.total = img->actualSize;
     job.tempVolume = replica->volume;
-    offThread(this, [out] { return QFileInfo::exists(out); }, [this, job, answer](bool exists) {
-        if (exists) {
-            return answer(fail(ErrorCode::AlreadyExists,
-                               tr("%1 exists: choose another file name or delete it.").arg(job.localPath)));
-        }
-        addAndStart(job, {}, answer);
-    });
+    offThread(
+        this, [out] { return QFileInfo::exists(out); },
+        [this, job, answer](bool exists) {
+            if (exists) {
+                return answer(fail(
+                    ErrorCode::AlreadyExists,
+                    tr("%1 exists: choose another file name or delete it.").arg(job.localPath)));
+            }
+            addAndStart(job, {}, answer);
+        });
 }
 
 void ImageLibrary::copy(const QString &name, qint64 fromHostId, qint64 toHostId, QObject *context,
@@ -233,68 +251,80 @@ void ImageLibrary::copy(const QString &name, qint64 fromHostId, qint64 toHostId,
         return answer(fail(ErrorCode::NotFound, tr("There is no image named %1.").arg(name)));
     const auto source = replicaOn(*img, fromHostId);
     if (!source || source->state != ImageReplica::State::Present)
-        return answer(fail(ErrorCode::NotFound, tr("%1 has no copy of %2 to copy from.").arg(hostName(fromHostId), name)));
-    if (const auto target = replicaOn(*img, toHostId); target && target->state == ImageReplica::State::Present)
-        return answer(fail(ErrorCode::AlreadyExists, tr("%1 already has %2.").arg(hostName(toHostId), name)));
+        return answer(
+            fail(ErrorCode::NotFound,
+                 tr("%1 has no copy of %2 to copy from.").arg(hostName(fromHostId), name)));
+    if (const auto target = replicaOn(*img, toHostId);
+        target && target->state == ImageReplica::State::Present)
+        return answer(
+            fail(ErrorCode::AlreadyExists, tr("%1 already has %2.").arg(hostName(toHostId), name)));
     if (fromHostId == toHostId)
         return answer(fail(ErrorCode::InvalidArgument, tr("Choose two different hosts.")));
     if (auto usable = checkHostUsable(fromHostId); !usable)
         return answer(std::unexpected(usable.error()));
-    checkTargets({toHostId}, source->volume, img->actualSize, [this, answer, img, fromHostId, toHostId, source](
-                                                                    Result<QHash<qint64, PoolState>> pools) {
-        if (!pools)
-            return answer(std::unexpected(pools.error()));
-        TransferJob job;
-        job.kind = TransferJob::Kind::Copy;
-        job.imageName = img->name;
-        job.hostId = toHostId;
-        job.sourceHostId = fromHostId;
-        job.total = img->actualSize;
-        addAndStart(job, {}, answer);
-    });
+    checkTargets(
+        {toHostId}, source->volume, img->actualSize,
+        [this, answer, img, fromHostId, toHostId, source](Result<QHash<qint64, PoolState>> pools) {
+            if (!pools)
+                return answer(std::unexpected(pools.error()));
+            TransferJob job;
+            job.kind = TransferJob::Kind::Copy;
+            job.imageName = img->name;
+            job.hostId = toHostId;
+            job.sourceHostId = fromHostId;
+            job.total = img->actualSize;
+            addAndStart(job, {}, answer);
+        });
 }
 
-void ImageLibrary::createEmpty(const QString &name, quint64 size, qint64 hostId, const QString &description,
-                               QObject *context, std::function<void(Result<qint64>)> done)
+void ImageLibrary::createEmpty(const QString &name, quint64 size, qint64 hostId,
+                               const QString &description, QObject *context,
+                               std::function<void(Result<qint64>)> done)
 {
     const auto answer = replyOn(context, std::move(done));
     if (const QString rule = ImageProbes::validateName(name); !rule.isEmpty())
-        return answer(fail(ErrorCode::InvalidArgument, tr("\"%1\" is not a valid image name. %2").arg(name, rule)));
+        return answer(fail(ErrorCode::InvalidArgument,
+                           tr("\"%1\" is not a valid image name. %2").arg(name, rule)));
     if (size == 0 || size % 512 != 0)
-        return answer(fail(ErrorCode::InvalidArgument, tr("The size must be a positive multiple of 512 bytes.")));
+        return answer(fail(ErrorCode::InvalidArgument,
+                           tr("The size must be a positive multiple of 512 bytes.")));
     if (image(name))
-        return answer(fail(ErrorCode::AlreadyExists, tr("An image named %1 is already in the library.").arg(name)));
-    checkTargets({hostId}, name, 1024 * 1024, [this, answer, name, size, hostId, description](
-                                                  Result<QHash<qint64, PoolState>> pools) {
-        if (!pools)
-            return answer(std::unexpected(pools.error()));
-        auto reply = Mailbox::replyTo(this);
-        const QString label = hostName(hostId);
-        m_fleet->runOnHost(hostId, [=, this](virConnectPtr conn) {
-            auto created = ImagePool::createQcow2(conn, QString::fromLatin1(PoolName), name, size, label);
-            reply->post([=, this] {
-                if (!created)
-                    return answer(std::unexpected(created.error()));
-                TransferJob job;
-                job.kind = TransferJob::Kind::CreateEmpty;
-                job.imageName = name;
-                job.description = description;
-                job.hostId = hostId;
-                job.total = created->allocation;
-                job.tempVolume = name;
-                auto pending = std::make_shared<Pending>();
-                pending->image.name = created->name;
-                pending->image.kind = u"disk"_s;
-                pending->image.format = u"qcow2"_s;
-                pending->image.virtualSize = created->capacity;
-                pending->image.description = description;
-                addAndStart(job, pending, answer);
+        return answer(fail(ErrorCode::AlreadyExists,
+                           tr("An image named %1 is already in the library.").arg(name)));
+    checkTargets(
+        {hostId}, name, 1024 * 1024,
+        [this, answer, name, size, hostId, description](Result<QHash<qint64, PoolState>> pools) {
+            if (!pools)
+                return answer(std::unexpected(pools.error()));
+            auto reply = Mailbox::replyTo(this);
+            const QString label = hostName(hostId);
+            m_fleet->runOnHost(hostId, [=, this](virConnectPtr conn) {
+                auto created = ImagePool::createQcow2(conn, QString::fromLatin1(PoolName), name,
+                                                      size, label);
+                reply->post([=, this] {
+                    if (!created)
+                        return answer(std::unexpected(created.error()));
+                    TransferJob job;
+                    job.kind = TransferJob::Kind::CreateEmpty;
+                    job.imageName = name;
+                    job.description = description;
+                    job.hostId = hostId;
+                    job.total = created->allocation;
+                    job.tempVolume = name;
+                    auto pending = std::make_shared<Pending>();
+                    pending->image.name = created->name;
+                    pending->image.kind = u"disk"_s;
+                    pending->image.format = u"qcow2"_s;
+                    pending->image.virtualSize = created->capacity;
+                    pending->image.description = description;
+                    addAndStart(job, pending, answer);
+                });
             });
         });
-    });
 }
 
-void ImageLibrary::verify(const QString &name, qint64 hostId, QObject *context, std::function<void(Result<qint64>)> done)
+void ImageLibrary::verify(const QString &name, qint64 hostId, QObject *context,
+                          std::function<void(Result<qint64>)> done)
 {
     const auto answer = replyOn(context, std::move(done));
     const auto img = image(name);
@@ -302,7 +332,8 @@ void ImageLibrary::verify(const QString &name, qint64 hostId, QObject *context, 
         return answer(fail(ErrorCode::NotFound, tr("There is no image named %1.").arg(name)));
     const auto replica = replicaOn(*img, hostId);
     if (!replica || replica->state == ImageReplica::State::Missing)
-        return answer(fail(ErrorCode::NotFound, tr("%1 has no copy of %2.").arg(hostName(hostId), name)));
+        return answer(
+            fail(ErrorCode::NotFound, tr("%1 has no copy of %2.").arg(hostName(hostId), name)));
     if (auto usable = checkHostUsable(hostId); !usable)
         return answer(std::unexpected(usable.error()));
     TransferJob job;
@@ -384,7 +415,8 @@ void ImageLibrary::clearFinished()
 
 void ImageLibrary::removeLocalPart(const QString &target)
 {
-    QThreadPool::globalInstance()->start([part = target + u".corral-part"_s] { QFile::remove(part); });
+    QThreadPool::globalInstance()->start(
+        [part = target + u".corral-part"_s] { QFile::remove(part); });
 }
 
 void ImageLibrary::removeRemoteFile(qint64 hostId, const QString &path)
@@ -402,7 +434,8 @@ void ImageLibrary::removeRemoteFile(qint64 hostId, const QString &path)
 void ImageLibrary::resume(qint64 jobId)
 {
     auto it = m_jobs.find(jobId);
-    if (it == m_jobs.end() || !(it->second.isResumable() || it->second.state == TransferJob::State::Queued))
+    if (it == m_jobs.end()
+        || !(it->second.isResumable() || it->second.state == TransferJob::State::Queued))
         return;
     for (auto &run : m_runs) {
         if (run->hasJob(jobId) && !run->isFinished())
@@ -446,53 +479,66 @@ void ImageLibrary::resume(qint64 jobId)
         };
         if (m_pending.contains(jobId))
             return start();
-        offThread(this, [path = job.localPath] { return ImageProbes::probeFile(path); },
-                  [this, jobId, start](Result<ImageProbe> probed) {
-                      const TransferJob &j = m_jobs[jobId];
-                      auto pending = std::make_shared<Pending>();
-                      pending->image.name = j.imageName;
-                      pending->image.description = j.description;
-                      if (probed) {
-                          pending->image.kind = probed->kind == ImageProbe::Kind::Iso ? u"iso"_s : u"disk"_s;
-                          pending->image.format = ImageProbe::formatName(probed->format);
-                          pending->image.virtualSize = probed->virtualSize;
-                          pending->image.actualSize = probed->fileSize;
-                      }
-                      m_pending[jobId] = pending;
-                      start();
-                  });
+        offThread(
+            this, [path = job.localPath] { return ImageProbes::probeFile(path); },
+            [this, jobId, start](Result<ImageProbe> probed) {
+                const TransferJob &j = m_jobs[jobId];
+                auto pending = std::make_shared<Pending>();
+                pending->image.name = j.imageName;
+                pending->image.description = j.description;
+                if (probed) {
+                    pending->image.kind
+                        = probed->kind == ImageProbe::Kind::Iso ? u"iso"_s : u"disk"_s;
+                    pending->image.format = ImageProbe::formatName(probed->format);
+                    pending->image.virtualSize = probed->virtualSize;
+                    pending->image.actualSize = probed->fileSize;
+                }
+                m_pending[jobId] = pending;
+                start();
+            });
         return;
     }
     case TransferJob::Kind::Copy: {
         const auto img = image(job.imageName);
         const auto source = img ? replicaOn(*img, job.sourceHostId) : std::nullopt;
         if (!source)
-            return failJob(tr("%1 no longer has %2.").arg(hostName(job.sourceHostId), job.imageName));
+            return failJob(
+                tr("%1 no longer has %2.").arg(hostName(job.sourceHostId), job.imageName));
         if (!m_pending.contains(jobId)) {
             auto pending = std::make_shared<Pending>();
             pending->image = *img;
             m_pending[jobId] = pending;
         }
-        poolOf(job.sourceHostId, [this, jobId, failJob, volume = source->volume](Result<PoolState> from) {
-            if (!from)
-                return failJob(from.error().message);
-            poolOf(m_jobs[jobId].hostId, [this, jobId, failJob, volume, from](Result<PoolState> to) {
-                if (!to)
-                    return failJob(to.error().message);
-                TransferJob j = m_jobs[jobId];
-                j.tempVolume = tempPath(*to, j);
-                j.state = TransferJob::State::Running;
-                updateJob(j, true);
-                auto run = std::make_unique<TransferRun>(m_fleet, RunSpec::Mode::Copy);
-                const auto src = m_fleet->host(j.sourceHostId);
-                const auto dst = m_fleet->host(j.hostId);
-                run->addPeer({j.id, j.hostId, j.hostName, dst ? dst->config.uri : QString(),
-                              TransferPlan::receiveCommand(j.tempVolume), to->path + u'/' + volume, j.confirmed});
-                run->setSource({j.id, j.sourceHostId, j.sourceHostName, src ? src->config.uri : QString(),
-                                TransferPlan::sendCommand(volumePath(*from, volume), 0), {}, 0});
-                startRun(std::move(run));
-            });
-        });
+        poolOf(job.sourceHostId,
+               [this, jobId, failJob, volume = source->volume](Result<PoolState> from) {
+                   if (!from)
+                       return failJob(from.error().message);
+                   poolOf(
+                       m_jobs[jobId].hostId,
+                       [this, jobId, failJob, volume, from](Result<PoolState> to) {
+                           if (!to)
+                               return failJob(to.error().message);
+                           TransferJob j = m_jobs[jobId];
+                           j.tempVolume = tempPath(*to, j);
+                           j.state = TransferJob::State::Running;
+                           updateJob(j, true);
+                           auto run = std::make_unique<TransferRun>(m_fleet, RunSpec::Mode::Copy);
+                           const auto src = m_fleet->host(j.sourceHostId);
+                           const auto dst = m_fleet->host(j.hostId);
+                           run->addPeer({j.id, j.hostId, j.hostName,
+                                         dst ? dst->config.uri : QString(),
+                                         TransferPlan::receiveCommand(j.tempVolume),
+                                         to->path + u'/' + volume, j.confirmed});
+                           run->setSource({j.id,
+                                           j.sourceHostId,
+                                           j.sourceHostName,
+                                           src ? src->config.uri : QString(),
+                                           TransferPlan::sendCommand(volumePath(*from, volume), 0),
+                                           {},
+                                           0});
+                           startRun(std::move(run));
+                       });
+               });
         return;
     }
     case TransferJob::Kind::Download:
@@ -510,17 +556,22 @@ void ImageLibrary::resume(qint64 jobId)
                 j.confirmed = 0;
             j.state = TransferJob::State::Running;
             updateJob(j, true);
-            auto run = std::make_unique<TransferRun>(m_fleet, download ? RunSpec::Mode::Download : RunSpec::Mode::Verify);
+            auto run = std::make_unique<TransferRun>(
+                m_fleet, download ? RunSpec::Mode::Download : RunSpec::Mode::Verify);
             run->spec().localPath = j.localPath;
             run->spec().total = vol->allocation;
             const auto img = image(j.imageName);
             if (j.kind == TransferJob::Kind::Verify && img)
                 run->spec().expectedSha256 = img->sha256;
             const auto host = m_fleet->host(j.hostId);
-            run->addPeer({j.id, j.hostId, j.hostName, host ? host->config.uri : QString(),
+            run->addPeer({j.id,
+                          j.hostId,
+                          j.hostName,
+                          host ? host->config.uri : QString(),
                           download ? TransferPlan::sendCommand(vol->path, j.confirmed)
                                    : TransferPlan::hashCommand(vol->path),
-                          {}, j.confirmed});
+                          {},
+                          j.confirmed});
             startRun(std::move(run));
         });
         return;
@@ -545,25 +596,29 @@ void ImageLibrary::pollRuns()
             TransferJob job = it->second;
             job.confirmed = peer->confirmed;
             const bool verifying = peer->verifying;
-            job.sent = verifying && job.kind != TransferJob::Kind::Verify ? job.total
-                                                                          : qMax<quint64>(peer->sent, job.confirmed);
+            job.sent = verifying && job.kind != TransferJob::Kind::Verify
+                ? job.total
+                : qMax<quint64>(peer->sent, job.confirmed);
             if (run->spec().total && job.total != run->spec().total)
                 job.total = run->spec().total;
-            job.state = verifying && job.kind != TransferJob::Kind::Verify && job.kind != TransferJob::Kind::CreateEmpty
+            job.state = verifying && job.kind != TransferJob::Kind::Verify
+                    && job.kind != TransferJob::Kind::CreateEmpty
                 ? TransferJob::State::Verifying
                 : TransferJob::State::Running;
             Speed &speed = m_speeds[id];
             if (speed.atMs == 0) {
                 speed = {job.sent, now, 0};
             } else if (now - speed.atMs >= 500) {
-                const double rate = double(job.sent - qMin(job.sent, speed.bytes)) * 1000.0 / double(now - speed.atMs);
+                const double rate = double(job.sent - qMin(job.sent, speed.bytes)) * 1000.0
+                    / double(now - speed.atMs);
                 speed.rate = speed.rate > 0 ? 0.6 * speed.rate + 0.4 * rate : rate;
                 speed.bytes = job.sent;
                 speed.atMs = now;
             }
             job.bytesPerSecond = speed.rate;
-            job.etaSeconds = speed.rate > 1 && job.total > job.sent ? qint64(double(job.total - job.sent) / speed.rate)
-                                                                    : -1;
+            job.etaSeconds = speed.rate > 1 && job.total > job.sent
+                ? qint64(double(job.total - job.sent) / speed.rate)
+                : -1;
             updateJob(job, persist);
         }
     }
@@ -577,7 +632,8 @@ void ImageLibrary::onRunFinished(TransferRun *run)
         if (it != m_jobs.end())
             settleJob(it->second, *run);
     }
-    auto pos = std::find_if(m_runs.begin(), m_runs.end(), [run](const auto &r) { return r.get() == run; });
+    auto pos = std::find_if(m_runs.begin(), m_runs.end(),
+                            [run](const auto &r) { return r.get() == run; });
     if (pos != m_runs.end()) {
         std::unique_ptr<TransferRun> done = std::move(*pos);
         m_runs.erase(pos);
@@ -598,8 +654,10 @@ void ImageLibrary::settleJob(TransferJob job, const TransferRun &run)
     job.confirmed = peer->confirmed;
     job.bytesPerSecond = 0;
     job.etaSeconds = -1;
-    const bool receiving = job.kind == TransferJob::Kind::Upload || job.kind == TransferJob::Kind::Copy;
-    if (job.state == TransferJob::State::Running) { // should not happen: the worker decides every peer
+    const bool receiving
+        = job.kind == TransferJob::Kind::Upload || job.kind == TransferJob::Kind::Copy;
+    if (job.state
+        == TransferJob::State::Running) { // should not happen: the worker decides every peer
         job.state = TransferJob::State::Interrupted;
         job.error = tr("The transfer stopped without a result: resume it.");
     }
@@ -614,31 +672,34 @@ void ImageLibrary::settleJob(TransferJob job, const TransferRun &run)
             Q_EMIT jobStopped(m_jobs[job.id]);
             // A sparse upload was verified over its data; the whole file's SHA-256 (what the
             // catalog records) is computed on the host afterwards, once per image.
-            if (fileSha.isEmpty() && m_verifyAfterSparseUpload && job.kind == TransferJob::Kind::Upload) {
+            if (fileSha.isEmpty() && m_verifyAfterSparseUpload
+                && job.kind == TransferJob::Kind::Upload) {
                 const auto img = image(job.imageName);
-                const bool pending = std::any_of(m_jobs.cbegin(), m_jobs.cend(), [&](const auto &e) {
-                    return e.second.kind == TransferJob::Kind::Verify && e.second.imageName == job.imageName
-                        && !e.second.isFinished();
-                });
+                const bool pending
+                    = std::any_of(m_jobs.cbegin(), m_jobs.cend(), [&](const auto &e) {
+                          return e.second.kind == TransferJob::Kind::Verify
+                              && e.second.imageName == job.imageName && !e.second.isFinished();
+                      });
                 if (img && img->sha256.isEmpty() && !pending)
                     verify(job.imageName, job.hostId, this, [](Result<qint64>) {});
             }
         });
     }
-    if ((job.state == TransferJob::State::Failed || job.state == TransferJob::State::Cancelled) && receiving
-        && !job.tempVolume.isEmpty()) {
+    if ((job.state == TransferJob::State::Failed || job.state == TransferJob::State::Cancelled)
+        && receiving && !job.tempVolume.isEmpty()) {
         removeRemoteFile(job.hostId, job.tempVolume);
     }
     if (job.state == TransferJob::State::Cancelled && job.kind == TransferJob::Kind::Download)
         removeLocalPart(job.localPath);
-    if (job.kind == TransferJob::Kind::Verify && job.state == TransferJob::State::Failed && !peer->sha256.isEmpty()) {
+    if (job.kind == TransferJob::Kind::Verify && job.state == TransferJob::State::Failed
+        && !peer->sha256.isEmpty()) {
         // A damaged replica: the catalog says so until it is copied again.
         if (const auto img = image(job.imageName)) {
             if (auto replica = replicaOn(*img, job.hostId)) {
                 replica->state = ImageReplica::State::Failed;
-                m_store->post([name = job.imageName, r = *replica](Database &db) {
-                    return ImageRepository(db).setReplica(name, r);
-                }, this, [this](Result<void>) { reloadImages(); });
+                m_store->post([name = job.imageName, r = *replica](
+                                  Database &db) { return ImageRepository(db).setReplica(name, r); },
+                              this, [this](Result<void>) { reloadImages(); });
             }
         }
     }
@@ -648,7 +709,8 @@ void ImageLibrary::settleJob(TransferJob job, const TransferRun &run)
     Q_EMIT jobStopped(job);
 }
 
-void ImageLibrary::registerReplica(const TransferJob &job, const QString &sha256, std::function<void()> done)
+void ImageLibrary::registerReplica(const TransferJob &job, const QString &sha256,
+                                   std::function<void()> done)
 {
     if (job.kind == TransferJob::Kind::Download)
         return done();
@@ -692,9 +754,11 @@ void ImageLibrary::registerReplica(const TransferJob &job, const QString &sha256
                 replica.state = ImageReplica::State::Present;
                 return repo.setReplica(image.name, replica);
             },
-            this, [this, done](Result<void> ok) {
+            this,
+            [this, done](Result<void> ok) {
                 if (!ok)
-                    qCWarning(lcStore).noquote() << "cannot register an image replica:" << ok.error().fullText();
+                    qCWarning(lcStore).noquote()
+                        << "cannot register an image replica:" << ok.error().fullText();
                 reloadImages(done);
             });
     });
@@ -706,20 +770,23 @@ void ImageLibrary::rename(const QString &name, const QString &newName, QObject *
                           std::function<void(Result<void>)> done)
 {
     const auto answer = replyOn(context, std::move(done));
-    m_store->post([name, newName](Database &db) { return ImageRepository(db).rename(name, newName); }, this,
-                  [this, answer](Result<void> ok) { reloadImages([answer, ok] { answer(ok); }); });
+    m_store->post(
+        [name, newName](Database &db) { return ImageRepository(db).rename(name, newName); }, this,
+        [this, answer](Result<void> ok) { reloadImages([answer, ok] { answer(ok); }); });
 }
 
 void ImageLibrary::describe(const QString &name, const QString &description, QObject *context,
                             std::function<void(Result<void>)> done)
 {
     const auto answer = replyOn(context, std::move(done));
-    m_store->post([name, description](Database &db) { return ImageRepository(db).describe(name, description); },
-                  this, [this, answer](Result<void> ok) { reloadImages([answer, ok] { answer(ok); }); });
+    m_store->post([name, description](
+                      Database &db) { return ImageRepository(db).describe(name, description); },
+                  this,
+                  [this, answer](Result<void> ok) { reloadImages([answer, ok] { answer(ok); }); });
 }
 
-void ImageLibrary::remove(const QString &name, QObject *context, std::function<void(Result<void>)> done,
-                          qint64 onlyHostId)
+void ImageLibrary::remove(const QString &name, QObject *context,
+                          std::function<void(Result<void>)> done, qint64 onlyHostId)
 {
     const auto answer = replyOn(context, std::move(done));
     const auto img = image(name);
@@ -733,8 +800,8 @@ void ImageLibrary::remove(const QString &name, QObject *context, std::function<v
             continue; // nothing there to delete
         if (auto usable = checkHostUsable(r.hostId); !usable) {
             return answer(fail(ErrorCode::Offline,
-                               tr("Cannot check whether VMs on %1 use %2: %3").arg(hostName(r.hostId), name,
-                                                                                   usable.error().message)));
+                               tr("Cannot check whether VMs on %1 use %2: %3")
+                                   .arg(hostName(r.hostId), name, usable.error().message)));
         }
         replicas.append(r);
     }
@@ -751,22 +818,27 @@ void ImageLibrary::remove(const QString &name, QObject *context, std::function<v
             if (!failures->isEmpty())
                 return answer(fail(ErrorCode::Generic, failures->join(u' ')));
             const bool whole = onlyHostId == 0 || img->replicas.size() <= 1;
-            m_store->post([name, whole, onlyHostId](Database &db) {
-                ImageRepository repo(db);
-                return whole ? repo.remove(name) : repo.removeReplica(name, onlyHostId);
-            }, this, [this, answer](Result<void> ok) { reloadImages([answer, ok] { answer(ok); }); });
+            m_store->post(
+                [name, whole, onlyHostId](Database &db) {
+                    ImageRepository repo(db);
+                    return whole ? repo.remove(name) : repo.removeReplica(name, onlyHostId);
+                },
+                this,
+                [this, answer](Result<void> ok) { reloadImages([answer, ok] { answer(ok); }); });
         };
         for (const ImageReplica &r : replicas) {
             auto reply2 = Mailbox::replyTo(this);
             const QString label = hostName(r.hostId);
-            m_fleet->runOnHost(r.hostId, [reply2, label, volume = r.volume, failures, finish](virConnectPtr conn) {
-                auto ok = ImagePool::deleteVolume(conn, QString::fromLatin1(PoolName), volume, label);
-                reply2->post([ok, failures, finish] {
-                    if (!ok)
-                        failures->append(ok.error().message);
-                    finish();
+            m_fleet->runOnHost(
+                r.hostId, [reply2, label, volume = r.volume, failures, finish](virConnectPtr conn) {
+                    auto ok = ImagePool::deleteVolume(conn, QString::fromLatin1(PoolName), volume,
+                                                      label);
+                    reply2->post([ok, failures, finish] {
+                        if (!ok)
+                            failures->append(ok.error().message);
+                        finish();
+                    });
                 });
-            });
         }
         finish();
     };
@@ -794,17 +866,18 @@ void ImageLibrary::remove(const QString &name, QObject *context, std::function<v
             if (path.isEmpty())
                 return checked();
             auto reply3 = Mailbox::replyTo(this);
-            m_fleet->runOnHost(hostId, [reply3, path, label, users, errors, checked](virConnectPtr conn) {
-                auto using_ = ImagePool::vmsUsing(conn, path);
-                reply3->post([using_, label, users, errors, checked] {
-                    if (!using_)
-                        errors->append(using_.error().message);
-                    else
-                        for (const QString &vm : *using_)
-                            users->append(label + u'/' + vm);
-                    checked();
-                });
-            });
+            m_fleet->runOnHost(hostId,
+                               [reply3, path, label, users, errors, checked](virConnectPtr conn) {
+                                   auto using_ = ImagePool::vmsUsing(conn, path);
+                                   reply3->post([using_, label, users, errors, checked] {
+                                       if (!using_)
+                                           errors->append(using_.error().message);
+                                       else
+                                           for (const QString &vm : *using_)
+                                               users->append(label + u'/' + vm);
+                                       checked();
+                                   });
+                               });
         });
     }
     checked();

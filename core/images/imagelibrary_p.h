@@ -29,10 +29,13 @@ namespace ImageDetail {
 template<typename Work, typename Then> void offThread(QObject *context, Work work, Then then)
 {
     auto reply = Mailbox::replyTo(context);
-    QThreadPool::globalInstance()->start([reply, work = std::move(work), then = std::move(then)]() mutable {
-        auto result = work();
-        reply->post([then = std::move(then), result = std::move(result)]() mutable { then(std::move(result)); });
-    });
+    QThreadPool::globalInstance()->start(
+        [reply, work = std::move(work), then = std::move(then)]() mutable {
+            auto result = work();
+            reply->post([then = std::move(then), result = std::move(result)]() mutable {
+                then(std::move(result));
+            });
+        });
 }
 
 // `done` wrapped to run on `context`'s thread (queued), and not at all once it is gone.
@@ -40,7 +43,9 @@ template<typename T>
 std::function<void(Result<T>)> replyOn(QObject *context, std::function<void(Result<T>)> done)
 {
     auto reply = Mailbox::replyTo(context);
-    return [reply, done = std::move(done)](Result<T> r) { reply->post([done, r] { done(r); }); };
+    return [reply, done = std::move(done)](Result<T> r) {
+        reply->post([done, r] { done(r); });
+    };
 }
 
 constexpr int ProgressIntervalMs = 250;
@@ -62,11 +67,14 @@ inline Result<FileFacts> fileFacts(const QString &path)
     FileFacts facts;
     facts.probe = *probe;
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fd < 0 || ::fstat(fd, &st) != 0) {
         if (fd >= 0)
             ::close(fd);
-        return fail(ErrorCode::Storage, Tr::tr("Cannot read %1: %2").arg(path, qt_error_string(errno)));
+        return fail(ErrorCode::Storage,
+                    Tr::tr("Cannot read %1: %2").arg(path, qt_error_string(errno)));
     }
     facts.mtime = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
     auto extents = TransferPlan::dataExtents(fd, quint64(st.st_size));

@@ -20,7 +20,8 @@ Result<QList<Extent>> dataExtents(int fd, quint64 size)
                 break; // only a hole from pos to the end
             if (errno == EINVAL) // no SEEK_DATA here: everything is data
                 return QList<Extent>{Extent{0, size}};
-            return fail(ErrorCode::Storage, Tr::tr("Cannot map the file's data: %1").arg(qt_error_string(errno)));
+            return fail(ErrorCode::Storage,
+                        Tr::tr("Cannot map the file's data: %1").arg(qt_error_string(errno)));
         }
         off_t hole = ::lseek(fd, data, SEEK_HOLE);
         if (hole < 0)
@@ -207,7 +208,8 @@ QString receiveCommand(const QString &tempPath)
     // FIFO that one hash process reads, while the next frame arrives. A resumed file is hashed
     // at the end, reading back the frames recorded in "<temp>.frames" (one "offset length" line
     // per acknowledged frame).
-    static const QString script = uR"SH(if [ -z "${CORRAL_SHELL_RECEIVER:-}" ] && command -v python3 >/dev/null 2>&1; then
+    static const QString script
+        = uR"SH(if [ -z "${CORRAL_SHELL_RECEIVER:-}" ] && command -v python3 >/dev/null 2>&1; then
   exec python3 -c "$2" "$1"
 fi
 t=$1; f=$1.frames
@@ -313,7 +315,8 @@ Reply parseReply(const QByteArray &raw)
             r.text = words[1];
         } else {
             r.kind = Reply::Kind::Error;
-            r.text = Tr::tr("the host could not compute a SHA-256 (is openssl or sha256sum installed?)");
+            r.text = Tr::tr(
+                "the host could not compute a SHA-256 (is openssl or sha256sum installed?)");
         }
     } else if (w == u"moved") {
         r.kind = Reply::Kind::Moved;
@@ -349,8 +352,9 @@ QString explainHostError(const QString &hostLabel, const QString &text)
 {
     if (text.contains(u"No space left"_s, Qt::CaseInsensitive)
         || text.contains(u"Disk quota exceeded"_s, Qt::CaseInsensitive)) {
-        return Tr::tr("No space left in the image pool on %1: free space there or choose another host.")
-            .arg(hostLabel);
+        return Tr::
+            tr("No space left in the image pool on %1: free space there or choose another host.")
+                .arg(hostLabel);
     }
     if (text.contains(u"Permission denied"_s, Qt::CaseInsensitive)
         || text.contains(u"Read-only file system"_s, Qt::CaseInsensitive)) {

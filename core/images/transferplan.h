@@ -66,7 +66,7 @@ struct Reply
     Kind kind = Kind::Other;
     quint64 a = 0; // ready: size; ok: offset; size: bytes; progress: bytes
     quint64 b = 0; // ok: length
-    QString text;  // sha256: hex; error/other: the line
+    QString text; // sha256: hex; error/other: the line
 };
 Reply parseReply(const QByteArray &line);
 

@@ -99,13 +99,15 @@ SshSession *TransferRun::sessionFor(const Target &target, QString *error)
     auto session = std::make_unique<SshSession>(*endpoint);
     QPointer<SshSession> guard(session.get());
     const qint64 hostId = target.hostId;
-    connect(session.get(), &SshSession::credentialRequested, this, [this, guard, hostId](CredentialRequest request) {
-        request.hostId = hostId;
-        m_fleet->relayCredential(request, [guard](quint64 id, std::optional<QString> answer) {
-            if (guard)
-                guard->answerCredential(id, std::move(answer));
-        });
-    });
+    connect(session.get(), &SshSession::credentialRequested, this,
+            [this, guard, hostId](CredentialRequest request) {
+                request.hostId = hostId;
+                m_fleet->relayCredential(request,
+                                         [guard](quint64 id, std::optional<QString> answer) {
+                                             if (guard)
+                                                 guard->answerCredential(id, std::move(answer));
+                                         });
+            });
     SshSession *raw = session.get();
     m_sessions.emplace(target.hostId, std::move(session));
     return raw;

@@ -65,11 +65,20 @@ void onReply(Peer &p, const Reply &r)
         p.startAt = qMin<quint64>(p.startAt, r.a); // frames are written in order
         p.confirmed = p.startAt;
         break;
-    case Reply::Kind::Ok: p.confirmed = r.a + r.b; break;
-    case Reply::Kind::Progress: p.confirmed = r.a; break;
-    case Reply::Kind::Sha256: p.sha256 = r.text; break;
-    case Reply::Kind::Moved: p.moved = true; break;
-    case Reply::Kind::Removed: break;
+    case Reply::Kind::Ok:
+        p.confirmed = r.a + r.b;
+        break;
+    case Reply::Kind::Progress:
+        p.confirmed = r.a;
+        break;
+    case Reply::Kind::Sha256:
+        p.sha256 = r.text;
+        break;
+    case Reply::Kind::Moved:
+        p.moved = true;
+        break;
+    case Reply::Kind::Removed:
+        break;
     case Reply::Kind::Size:
         p.sized = true;
         p.size = r.a;
@@ -172,15 +181,17 @@ void settle(Peer &p, quint64 total)
         return;
     }
     pump(p, 300); // the host may have said why before it closed
-    const QString reason = !p.diagnostics.isEmpty() && p.diagnostics.contains(u"dd:"_s) ? p.diagnostics : p.error;
+    const QString reason
+        = !p.diagnostics.isEmpty() && p.diagnostics.contains(u"dd:"_s) ? p.diagnostics : p.error;
     if (!reason.isEmpty()) {
         p.state = TransferJob::State::Failed;
         p.error = TransferPlan::explainHostError(p.hostLabel, reason);
         return;
     }
     p.state = TransferJob::State::Interrupted;
-    p.error = Tr::tr("The connection to %1 was lost at %2: resume the transfer when the host is back.")
-                  .arg(p.hostLabel, percentOf(p.confirmed, total));
+    p.error
+        = Tr::tr("The connection to %1 was lost at %2: resume the transfer when the host is back.")
+              .arg(p.hostLabel, percentOf(p.confirmed, total));
 }
 
 bool usable(const Peer &p)
@@ -192,7 +203,8 @@ bool usable(const Peer &p)
 void awaitReady(std::vector<std::unique_ptr<Peer>> &peers, quint64 total)
 {
     for (auto &p : peers) {
-        if (!waitFor(*p, ReadyTimeoutMs, [&] { return p->ready || !p->error.isEmpty(); }) || !p->error.isEmpty())
+        if (!waitFor(*p, ReadyTimeoutMs, [&] { return p->ready || !p->error.isEmpty(); })
+            || !p->error.isEmpty())
             settle(*p, total);
     }
 }
@@ -205,21 +217,25 @@ void finishReceiver(Peer &p, quint64 total, const QString &localSha)
     p.verifying = true;
     p.sha256.clear();
     if (!sendLine(p, "E " + QByteArray::number(total))
-        || !waitFor(p, hashTimeoutMs(total), [&] { return !p.sha256.isEmpty() || !p.error.isEmpty(); })
+        || !waitFor(p, hashTimeoutMs(total),
+                    [&] { return !p.sha256.isEmpty() || !p.error.isEmpty(); })
         || !p.error.isEmpty()) {
         return settle(p, total);
     }
     if (p.sha256 != localSha) {
         sendLine(p, "X");
-        waitFor(p, CommitTimeoutMs, [] { return false; }); // until the host has removed it and closed
+        waitFor(p, CommitTimeoutMs,
+                [] { return false; }); // until the host has removed it and closed
         p.state = TransferJob::State::Failed;
-        p.error = Tr::tr("Checksum mismatch on %1: the host wrote SHA-256 %2… but the source has %3…. "
-                         "The partial copy was removed; start the transfer again.")
-                      .arg(p.hostLabel, p.sha256.left(16), localSha.left(16));
+        p.error
+            = Tr::tr("Checksum mismatch on %1: the host wrote SHA-256 %2… but the source has %3…. "
+                     "The partial copy was removed; start the transfer again.")
+                  .arg(p.hostLabel, p.sha256.left(16), localSha.left(16));
         return;
     }
     if (!sendLine(p, "M " + p.finalPath.toUtf8())
-        || !waitFor(p, CommitTimeoutMs, [&] { return p.moved || !p.error.isEmpty(); }) || !p.error.isEmpty()) {
+        || !waitFor(p, CommitTimeoutMs, [&] { return p.moved || !p.error.isEmpty(); })
+        || !p.error.isEmpty()) {
         return settle(p, total);
     }
     sendLine(p, "Q");
@@ -250,7 +266,9 @@ bool streamFrames(RunSpec &spec, const QList<TransferPlan::Extent> &frames, Sha2
         for (auto &p : spec.peers) {
             if (usable(*p) && p->startAt < frame.end()) {
                 const quint64 from = qMax(frame.offset, p->startAt);
-                sendLine(*p, "W " + QByteArray::number(from) + ' ' + QByteArray::number(frame.end() - from));
+                sendLine(*p,
+                         "W " + QByteArray::number(from) + ' '
+                             + QByteArray::number(frame.end() - from));
             }
         }
         while (pos < frame.end()) {
@@ -295,9 +313,12 @@ void runUpload(RunSpec &spec)
 {
     const QByteArray path = QFile::encodeName(spec.localPath);
     const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fd < 0 || ::fstat(fd, &st) != 0) {
-        failAll(spec.peers, Tr::tr("Cannot read %1: %2").arg(spec.localPath, qt_error_string(errno)));
+        failAll(spec.peers,
+                Tr::tr("Cannot read %1: %2").arg(spec.localPath, qt_error_string(errno)));
         if (fd >= 0)
             ::close(fd);
         return;
@@ -305,7 +326,9 @@ void runUpload(RunSpec &spec)
     const auto closeFile = qScopeGuard([fd] { ::close(fd); });
     const qint64 mtime = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
     if (quint64(st.st_size) != spec.total || (spec.sourceMtime && mtime != spec.sourceMtime)) {
-        failAll(spec.peers, Tr::tr("%1 changed since the upload began: start the upload again.").arg(spec.localPath));
+        failAll(spec.peers,
+                Tr::tr("%1 changed since the upload began: start the upload again.")
+                    .arg(spec.localPath));
         return;
     }
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -318,21 +341,19 @@ void runUpload(RunSpec &spec)
     Sha256 sha;
     QString readError;
     const QList<TransferPlan::Extent> frames = TransferPlan::frames(*extents);
-    const bool complete = streamFrames(spec, frames, sha,
-                                       [&](quint64 offset, char *buf, qsizetype len) {
-                                           qsizetype got = 0;
-                                           while (got < len) {
-                                               const ssize_t n = ::pread(fd, buf + got, size_t(len - got),
-                                                                         off_t(offset) + got);
-                                               if (n <= 0) {
-                                                   readError = n < 0 ? qt_error_string(errno)
-                                                                     : Tr::tr("the file got shorter");
-                                                   return false;
-                                               }
-                                               got += n;
-                                           }
-                                           return true;
-                                       });
+    const bool complete
+        = streamFrames(spec, frames, sha, [&](quint64 offset, char *buf, qsizetype len) {
+              qsizetype got = 0;
+              while (got < len) {
+                  const ssize_t n = ::pread(fd, buf + got, size_t(len - got), off_t(offset) + got);
+                  if (n <= 0) {
+                      readError = n < 0 ? qt_error_string(errno) : Tr::tr("the file got shorter");
+                      return false;
+                  }
+                  got += n;
+              }
+              return true;
+          });
     if (!readError.isEmpty()) {
         failAll(spec.peers, Tr::tr("Cannot read %1: %2").arg(spec.localPath, readError));
         return;
@@ -353,10 +374,11 @@ void runUpload(RunSpec &spec)
 void runCopy(RunSpec &spec)
 {
     Peer &src = *spec.source;
-    if (!waitFor(src, ReadyTimeoutMs, [&] { return src.sized || !src.error.isEmpty(); }) || !src.error.isEmpty()) {
-        failAll(spec.peers, TransferPlan::explainHostError(src.hostLabel, src.error.isEmpty()
-                                                                                ? Tr::tr("no reply")
-                                                                                : src.error));
+    if (!waitFor(src, ReadyTimeoutMs, [&] { return src.sized || !src.error.isEmpty(); })
+        || !src.error.isEmpty()) {
+        failAll(spec.peers,
+                TransferPlan::explainHostError(
+                    src.hostLabel, src.error.isEmpty() ? Tr::tr("no reply") : src.error));
         return;
     }
     spec.total = src.size;
@@ -378,7 +400,8 @@ void runCopy(RunSpec &spec)
         for (auto &p : spec.peers) {
             if (!src.alive && !src.stop && usable(*p)) {
                 p->state = TransferJob::State::Interrupted;
-                p->error = Tr::tr("The connection to %1 (the source) was lost: resume the copy when it is back.")
+                p->error = Tr::tr("The connection to %1 (the source) was lost: resume the copy "
+                                  "when it is back.")
                                .arg(src.hostLabel);
             } else if (p->state == TransferJob::State::Running) {
                 settle(*p, spec.total);
@@ -391,9 +414,10 @@ void runCopy(RunSpec &spec)
     src.sized = false; // the rest are lines again
     waitFor(src, hashTimeoutMs(spec.total), [&] { return !src.sha256.isEmpty(); });
     if (src.sha256 != spec.localSha256) {
-        failAll(spec.peers, Tr::tr("%1 computed SHA-256 %2… for its copy but %3… arrived: the copy was not "
-                                   "registered.")
-                                .arg(src.hostLabel, src.sha256.left(16), spec.localSha256.left(16)));
+        failAll(spec.peers,
+                Tr::tr("%1 computed SHA-256 %2… for its copy but %3… arrived: the copy was not "
+                       "registered.")
+                    .arg(src.hostLabel, src.sha256.left(16), spec.localSha256.left(16)));
         for (auto &p : spec.peers)
             sendLine(*p, "X");
         return;
@@ -412,24 +436,29 @@ void runDownload(RunSpec &spec)
 {
     Peer &src = *spec.peers.front();
     const QString partPath = spec.localPath + u".corral-part"_s;
-    const int fd = ::open(QFile::encodeName(partPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    const int fd
+        = ::open(QFile::encodeName(partPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
         src.state = TransferJob::State::Failed;
         src.error = Tr::tr("Cannot write %1: %2").arg(partPath, qt_error_string(errno));
         return;
     }
     const auto closeFile = qScopeGuard([fd] { ::close(fd); });
-    if (!waitFor(src, ReadyTimeoutMs, [&] { return src.sized || !src.error.isEmpty(); }) || !src.error.isEmpty())
+    if (!waitFor(src, ReadyTimeoutMs, [&] { return src.sized || !src.error.isEmpty(); })
+        || !src.error.isEmpty())
         return settle(src, spec.total);
     spec.total = src.size;
     // What is already here is hashed again (the hash state does not survive a restart). A part
     // file shorter than the job believes (or gone) cannot continue where the host now sends
     // from: the job is left resumable from what the file really holds.
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (::fstat(fd, &st) == 0 && quint64(st.st_size) < src.startAt) {
         src.state = TransferJob::State::Interrupted;
         src.confirmed = quint64(st.st_size);
-        src.error = Tr::tr("%1 is shorter than recorded: resume the download to continue from what it holds.")
+        src.error = Tr::tr("%1 is shorter than recorded: resume the download to continue from what "
+                           "it holds.")
                         .arg(partPath);
         return;
     }
@@ -442,7 +471,8 @@ void runDownload(RunSpec &spec)
         return;
     }
     while (pos < src.startAt) {
-        const ssize_t n = ::pread(fd, buffer.data(), size_t(qMin<quint64>(Chunk, src.startAt - pos)), off_t(pos));
+        const ssize_t n = ::pread(fd, buffer.data(),
+                                  size_t(qMin<quint64>(Chunk, src.startAt - pos)), off_t(pos));
         if (n <= 0)
             break;
         sha.add(buffer.constData(), size_t(n));
@@ -497,7 +527,8 @@ void runDownload(RunSpec &spec)
     if (src.sha256 != spec.localSha256) {
         QFile::remove(partPath);
         src.state = TransferJob::State::Failed;
-        src.error = Tr::tr("Checksum mismatch: %1 has SHA-256 %2… but %3… arrived. The partial file was removed; "
+        src.error = Tr::tr("Checksum mismatch: %1 has SHA-256 %2… but %3… arrived. The partial "
+                           "file was removed; "
                            "download again.")
                         .arg(src.hostLabel, src.sha256.left(16), spec.localSha256.left(16));
         return;
@@ -515,16 +546,19 @@ void runVerify(RunSpec &spec)
 {
     Peer &src = *spec.peers.front();
     src.verifying = true;
-    if (!waitFor(src, hashTimeoutMs(spec.total), [&] { return !src.sha256.isEmpty() || !src.error.isEmpty(); })
+    if (!waitFor(src, hashTimeoutMs(spec.total),
+                 [&] { return !src.sha256.isEmpty() || !src.error.isEmpty(); })
         || !src.error.isEmpty()) {
         return settle(src, spec.total);
     }
     spec.localSha256 = spec.fileSha256 = src.sha256;
     if (!spec.expectedSha256.isEmpty() && src.sha256 != spec.expectedSha256) {
         src.state = TransferJob::State::Failed;
-        src.error = Tr::tr("The replica on %1 is damaged: its SHA-256 is %2… but the image's is %3…. Delete "
-                           "it there and copy it again from a good host.")
-                        .arg(src.hostLabel, src.sha256.left(16), spec.expectedSha256.left(16));
+        src.error
+            = Tr::tr(
+                  "The replica on %1 is damaged: its SHA-256 is %2… but the image's is %3…. Delete "
+                  "it there and copy it again from a good host.")
+                  .arg(src.hostLabel, src.sha256.left(16), spec.expectedSha256.left(16));
         return;
     }
     src.confirmed = spec.total;
@@ -549,10 +583,14 @@ void Peer::interrupt()
 void runTransfer(RunSpec &spec)
 {
     switch (spec.mode) {
-    case RunSpec::Mode::Upload: return runUpload(spec);
-    case RunSpec::Mode::Copy: return runCopy(spec);
-    case RunSpec::Mode::Download: return runDownload(spec);
-    case RunSpec::Mode::Verify: return runVerify(spec);
+    case RunSpec::Mode::Upload:
+        return runUpload(spec);
+    case RunSpec::Mode::Copy:
+        return runCopy(spec);
+    case RunSpec::Mode::Download:
+        return runDownload(spec);
+    case RunSpec::Mode::Verify:
+        return runVerify(spec);
     }
 }
 

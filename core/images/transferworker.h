@@ -24,9 +24,9 @@ struct Peer
     quint64 startAt = 0; // receiving: what the host already confirmed
 
     std::atomic<quint64> confirmed{0}; // acknowledged by the host
-    std::atomic<quint64> sent{0};      // handed to the connection
+    std::atomic<quint64> sent{0}; // handed to the connection
     std::atomic<bool> verifying{false};
-    std::atomic<bool> stop{false};     // pause or cancel this peer (see stopState)
+    std::atomic<bool> stop{false}; // pause or cancel this peer (see stopState)
     std::atomic<int> stopState{int(TransferJob::State::Paused)};
 
     // Outcome.
@@ -35,11 +35,11 @@ struct Peer
     QString sha256; // what the host computed
     QByteArray buffer; // unparsed reply bytes
     bool alive = true;
-    bool ready = false;   // "ready" seen
-    bool moved = false;   // "moved" seen
-    bool sized = false;   // "size" seen (a sender)
+    bool ready = false; // "ready" seen
+    bool moved = false; // "moved" seen
+    bool sized = false; // "size" seen (a sender)
     quint64 size = 0;
-    QString diagnostics;  // the last line the host printed that was not part of the protocol
+    QString diagnostics; // the last line the host printed that was not part of the protocol
 
     ~Peer();
     // Ends this peer's part: stops its I/O at once (a blocked write returns).
@@ -51,12 +51,12 @@ struct RunSpec
 {
     enum class Mode : quint8 { Upload, Copy, Download, Verify };
     Mode mode = Mode::Upload;
-    QString localPath;      // upload: source file; download: target file (".corral-part" while running)
+    QString localPath; // upload: source file; download: target file (".corral-part" while running)
     qint64 sourceMtime = 0; // upload: the mtime the job was created with
     quint64 total = 0;
     std::vector<std::unique_ptr<Peer>> peers; // upload/copy: receivers; download/verify: one sender
-    std::unique_ptr<Peer> source;             // copy: the host read from
-    QString expectedSha256;                   // verify: the catalog's, when known
+    std::unique_ptr<Peer> source; // copy: the host read from
+    QString expectedSha256; // verify: the catalog's, when known
 
     std::atomic<quint64> hashed{0}; // local hashing progress (upload re-reading a resumed part)
     // The SHA-256 of the bytes that went over the wire, compared with the host's: for a

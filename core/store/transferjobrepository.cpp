@@ -35,7 +35,8 @@ TransferJob jobFromRow(const QSqlQuery &q)
     job.tempVolume = q.value(5).toString();
     job.total = q.value(6).toULongLong();
     job.confirmed = q.value(7).toULongLong();
-    job.state = TransferJob::stateFromName(q.value(8).toString()).value_or(TransferJob::State::Interrupted);
+    job.state = TransferJob::stateFromName(q.value(8).toString())
+                    .value_or(TransferJob::State::Interrupted);
     job.error = q.value(9).toString();
     job.created = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs).toUTC();
     job.sourceHostId = q.value(11).toLongLong();
@@ -78,9 +79,10 @@ Result<TransferJob> TransferJobRepository::add(TransferJob job)
         u"INSERT INTO transfer_jobs (kind, image_name, local_path, host_id, temp_volume, total, "
         "confirmed, state, error, created, source_host_id, description, source_mtime, sha256) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        {TransferJob::kindName(job.kind), text(job.imageName), text(job.localPath), hostOrNull(job.hostId),
-         text(job.tempVolume), qint64(job.total), qint64(job.confirmed), TransferJob::stateName(job.state),
-         text(job.error), job.created.toUTC().toString(Qt::ISODateWithMs), hostOrNull(job.sourceHostId),
+        {TransferJob::kindName(job.kind), text(job.imageName), text(job.localPath),
+         hostOrNull(job.hostId), text(job.tempVolume), qint64(job.total), qint64(job.confirmed),
+         TransferJob::stateName(job.state), text(job.error),
+         job.created.toUTC().toString(Qt::ISODateWithMs), hostOrNull(job.sourceHostId),
          text(job.description), job.sourceMtime, text(job.sha256)});
     if (!query)
         return std::unexpected(query.error());
@@ -90,10 +92,11 @@ Result<TransferJob> TransferJobRepository::add(TransferJob job)
 
 Result<void> TransferJobRepository::update(const TransferJob &job)
 {
-    auto query = m_db.exec(u"UPDATE transfer_jobs SET state = ?, confirmed = ?, temp_volume = ?, "
-                           "sha256 = ?, error = ?, total = ? WHERE id = ?"_s,
-                           {TransferJob::stateName(job.state), qint64(job.confirmed), text(job.tempVolume),
-                            text(job.sha256), text(job.error), qint64(job.total), job.id});
+    auto query
+        = m_db.exec(u"UPDATE transfer_jobs SET state = ?, confirmed = ?, temp_volume = ?, "
+                    "sha256 = ?, error = ?, total = ? WHERE id = ?"_s,
+                    {TransferJob::stateName(job.state), qint64(job.confirmed), text(job.tempVolume),
+                     text(job.sha256), text(job.error), qint64(job.total), job.id});
     if (!query)
         return std::unexpected(query.error());
     return {};

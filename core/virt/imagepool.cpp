@@ -36,12 +36,13 @@ QString childValue(const QString &xml, QStringView outer, QStringView inner, QSt
 
 Error poolError(const QString &pool, const QString &hostLabel)
 {
-    return Error{ErrorCode::NotFound,
-                 Tr::tr("Host %1 has no active storage pool %2: create it with `virsh pool-define-as "
-                        "%2 dir --target /var/lib/libvirt/images/%2 && virsh pool-build %2 && virsh "
-                        "pool-start %2 && virsh pool-autostart %2` on the host.")
-                     .arg(hostLabel, pool),
-                 Virt::lastVirtError()};
+    return Error{
+        ErrorCode::NotFound,
+        Tr::tr("Host %1 has no active storage pool %2: create it with `virsh pool-define-as "
+               "%2 dir --target /var/lib/libvirt/images/%2 && virsh pool-build %2 && virsh "
+               "pool-start %2 && virsh pool-autostart %2` on the host.")
+            .arg(hostLabel, pool),
+        Virt::lastVirtError()};
 }
 
 } // namespace
@@ -98,7 +99,8 @@ Result<PoolState> read(virConnectPtr conn, const QString &pool, const QString &h
     if (!p || virStoragePoolIsActive(p.get()) != 1)
         return std::unexpected(poolError(pool, hostLabel));
     if (virStoragePoolRefresh(p.get(), 0) != 0) {
-        return fail(ErrorCode::Generic, Tr::tr("Cannot refresh the pool %1 on %2.").arg(pool, hostLabel),
+        return fail(ErrorCode::Generic,
+                    Tr::tr("Cannot refresh the pool %1 on %2.").arg(pool, hostLabel),
                     Virt::lastVirtError());
     }
     PoolState state;
@@ -112,7 +114,8 @@ Result<PoolState> read(virConnectPtr conn, const QString &pool, const QString &h
     virStorageVolPtr *vols = nullptr;
     const int count = virStoragePoolListAllVolumes(p.get(), &vols, 0);
     if (count < 0) {
-        return fail(ErrorCode::Generic, Tr::tr("Cannot list the volumes of %1 on %2.").arg(pool, hostLabel),
+        return fail(ErrorCode::Generic,
+                    Tr::tr("Cannot list the volumes of %1 on %2.").arg(pool, hostLabel),
                     Virt::lastVirtError());
     }
     for (int i = 0; i < count; ++i) {
@@ -180,7 +183,8 @@ Result<void> deleteVolume(virConnectPtr conn, const QString &pool, const QString
                           const QString &hostLabel)
 {
     if (!conn)
-        return fail(ErrorCode::Connection, Tr::tr("Host %1 is not connected: connect it first.").arg(hostLabel));
+        return fail(ErrorCode::Connection,
+                    Tr::tr("Host %1 is not connected: connect it first.").arg(hostLabel));
     Virt::StoragePoolPtr p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
     if (!p)
         return std::unexpected(poolError(pool, hostLabel));
@@ -188,7 +192,8 @@ Result<void> deleteVolume(virConnectPtr conn, const QString &pool, const QString
     if (!vol)
         return {}; // already gone
     if (virStorageVolDelete(vol.get(), 0) != 0) {
-        return fail(ErrorCode::Generic, Tr::tr("Cannot delete %1 from the pool %2 on %3.").arg(volume, pool, hostLabel),
+        return fail(ErrorCode::Generic,
+                    Tr::tr("Cannot delete %1 from the pool %2 on %3.").arg(volume, pool, hostLabel),
                     Virt::lastVirtError());
     }
     return {};
@@ -198,7 +203,8 @@ Result<PoolVolume> createQcow2(virConnectPtr conn, const QString &pool, const QS
                                quint64 capacity, const QString &hostLabel)
 {
     if (!conn)
-        return fail(ErrorCode::Connection, Tr::tr("Host %1 is not connected: connect it first.").arg(hostLabel));
+        return fail(ErrorCode::Connection,
+                    Tr::tr("Host %1 is not connected: connect it first.").arg(hostLabel));
     Virt::StoragePoolPtr p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
     if (!p || virStoragePoolIsActive(p.get()) != 1)
         return std::unexpected(poolError(pool, hostLabel));
@@ -208,9 +214,10 @@ Result<PoolVolume> createQcow2(virConnectPtr conn, const QString &pool, const QS
                             .arg(capacity);
     Virt::StorageVolPtr vol(virStorageVolCreateXML(p.get(), xml.toUtf8().constData(), 0));
     if (!vol) {
-        return fail(ErrorCode::Generic,
-                    Tr::tr("Cannot create the disk %1 in the pool %2 on %3.").arg(volume, pool, hostLabel),
-                    Virt::lastVirtError());
+        return fail(
+            ErrorCode::Generic,
+            Tr::tr("Cannot create the disk %1 in the pool %2 on %3.").arg(volume, pool, hostLabel),
+            Virt::lastVirtError());
     }
     PoolVolume v;
     v.name = volume;

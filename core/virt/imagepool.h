@@ -16,7 +16,7 @@ struct PoolVolume
     QString name;
     QString path;
     QString format; // libvirt's probe: "qcow2", "raw", "iso", ...
-    quint64 capacity = 0;   // virtual size
+    quint64 capacity = 0; // virtual size
     quint64 allocation = 0; // bytes used on the host
 };
 

@@ -75,11 +75,13 @@ void tst_TransferPlan::framesMergeShortHolesAndSplit()
     // Two extents 512 KiB apart merge; one 10 MiB away stays apart; a long one is split.
     const QList<Extent> extents{{0, MiB}, {MiB + MiB / 2, MiB}, {20 * MiB, 150 * MiB}};
     const QList<Extent> frames = TransferPlan::frames(extents, MiB, 64 * MiB);
-    const QList<Extent> expected{{0, MiB / 2 * 5}, {20 * MiB, 64 * MiB}, {84 * MiB, 64 * MiB}, {148 * MiB, 22 * MiB}};
+    const QList<Extent> expected{
+        {0, MiB / 2 * 5}, {20 * MiB, 64 * MiB}, {84 * MiB, 64 * MiB}, {148 * MiB, 22 * MiB}};
     QCOMPARE(frames, expected);
     QCOMPARE(TransferPlan::dataBytes(frames), MiB / 2 * 5 + 150 * MiB);
     // Overlapping or touching extents and empty ones.
-    QCOMPARE(TransferPlan::frames({{0, 10}, {5, 10}, {15, 0}, {15, 5}}, 0, 100), (QList<Extent>{{0, 20}}));
+    QCOMPARE(TransferPlan::frames({{0, 10}, {5, 10}, {15, 0}, {15, 5}}, 0, 100),
+             (QList<Extent>{{0, 20}}));
 }
 
 void tst_TransferPlan::remainingAfterConfirmed()
@@ -100,26 +102,31 @@ void tst_TransferPlan::replies_data()
     QTest::addColumn<quint64>("b");
     QTest::addColumn<QString>("text");
     const QString hex(64, u'a');
-    QTest::newRow("ready") << QByteArray("ready 4096") << int(Reply::Kind::Ready) << 4096ULL << 0ULL << u"ready 4096"_qs;
-    QTest::newRow("ok") << QByteArray("ok 67108864 1048576") << int(Reply::Kind::Ok) << 67108864ULL << 1048576ULL
-                        << u"ok 67108864 1048576"_qs;
-    QTest::newRow("size") << QByteArray("size 10") << int(Reply::Kind::Size) << 10ULL << 0ULL << u"size 10"_qs;
-    QTest::newRow("sha256") << ("sha256 " + hex.toLatin1()) << int(Reply::Kind::Sha256) << 0ULL << 0ULL << hex;
-    QTest::newRow("empty sha256 (no tool)") << QByteArray("sha256 ") << int(Reply::Kind::Error) << 0ULL << 0ULL
-                                            << QString();
-    QTest::newRow("bad sha256") << QByteArray("sha256 xyz") << int(Reply::Kind::Error) << 0ULL << 0ULL
-                                << QString();
-    QTest::newRow("dd progress") << QByteArray("1048576 bytes (1.0 MB, 1.0 MiB) copied, 1 s, 1.0 MB/s")
+    QTest::newRow("ready") << QByteArray("ready 4096") << int(Reply::Kind::Ready) << 4096ULL << 0ULL
+                           << u"ready 4096"_qs;
+    QTest::newRow("ok") << QByteArray("ok 67108864 1048576") << int(Reply::Kind::Ok) << 67108864ULL
+                        << 1048576ULL << u"ok 67108864 1048576"_qs;
+    QTest::newRow("size") << QByteArray("size 10") << int(Reply::Kind::Size) << 10ULL << 0ULL
+                          << u"size 10"_qs;
+    QTest::newRow("sha256") << ("sha256 " + hex.toLatin1()) << int(Reply::Kind::Sha256) << 0ULL
+                            << 0ULL << hex;
+    QTest::newRow("empty sha256 (no tool)")
+        << QByteArray("sha256 ") << int(Reply::Kind::Error) << 0ULL << 0ULL << QString();
+    QTest::newRow("bad sha256") << QByteArray("sha256 xyz") << int(Reply::Kind::Error) << 0ULL
+                                << 0ULL << QString();
+    QTest::newRow("dd progress") << QByteArray(
+        "1048576 bytes (1.0 MB, 1.0 MiB) copied, 1 s, 1.0 MB/s")
                                  << int(Reply::Kind::Progress) << 1048576ULL << 0ULL
                                  << u"1048576 bytes (1.0 MB, 1.0 MiB) copied, 1 s, 1.0 MB/s"_qs;
-    QTest::newRow("error") << QByteArray("error write failed at 0") << int(Reply::Kind::Error) << 0ULL << 0ULL
-                           << u"write failed at 0"_qs;
+    QTest::newRow("error") << QByteArray("error write failed at 0") << int(Reply::Kind::Error)
+                           << 0ULL << 0ULL << u"write failed at 0"_qs;
     QTest::newRow("dd message") << QByteArray("dd: error writing 'x': No space left on device")
                                 << int(Reply::Kind::Other) << 0ULL << 0ULL
                                 << u"dd: error writing 'x': No space left on device"_qs;
-    QTest::newRow("ok with garbage") << QByteArray("ok 12 x") << int(Reply::Kind::Other) << 12ULL << 0ULL
-                                     << u"ok 12 x"_qs;
-    QTest::newRow("moved") << QByteArray("moved") << int(Reply::Kind::Moved) << 0ULL << 0ULL << u"moved"_qs;
+    QTest::newRow("ok with garbage")
+        << QByteArray("ok 12 x") << int(Reply::Kind::Other) << 12ULL << 0ULL << u"ok 12 x"_qs;
+    QTest::newRow("moved") << QByteArray("moved") << int(Reply::Kind::Moved) << 0ULL << 0ULL
+                           << u"moved"_qs;
 }
 
 void tst_TransferPlan::replies()
@@ -151,15 +158,19 @@ void tst_TransferPlan::shellQuoting()
 {
     QCOMPARE(TransferPlan::shellQuote(QStringLiteral("a b")), QStringLiteral("'a b'"));
     QCOMPARE(TransferPlan::shellQuote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
-    QCOMPARE(TransferPlan::shellQuote(QStringLiteral("$(rm -rf /)")), QStringLiteral("'$(rm -rf /)'"));
+    QCOMPARE(TransferPlan::shellQuote(QStringLiteral("$(rm -rf /)")),
+             QStringLiteral("'$(rm -rf /)'"));
 }
 
 void tst_TransferPlan::hostErrorsInPlainWords()
 {
-    const QString space = TransferPlan::explainHostError(QStringLiteral("lab1"),
-                                                         QStringLiteral("tee: x: No space left on device"));
-    QVERIFY2(space.contains(QStringLiteral("No space left")) && space.contains(QStringLiteral("lab1")), qPrintable(space));
-    const QString perm = TransferPlan::explainHostError(QStringLiteral("lab2"), QStringLiteral("cannot create x: Permission denied"));
+    const QString space = TransferPlan::explainHostError(
+        QStringLiteral("lab1"), QStringLiteral("tee: x: No space left on device"));
+    QVERIFY2(space.contains(QStringLiteral("No space left"))
+                 && space.contains(QStringLiteral("lab1")),
+             qPrintable(space));
+    const QString perm = TransferPlan::explainHostError(
+        QStringLiteral("lab2"), QStringLiteral("cannot create x: Permission denied"));
     QVERIFY2(perm.contains(QStringLiteral("write access")), qPrintable(perm));
 }
 

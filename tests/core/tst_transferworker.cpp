@@ -7,9 +7,9 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QStandardPaths>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -67,13 +67,17 @@ QString sha256Of(const QString &path)
 
 qint64 allocatedBytes(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? qint64(st.st_blocks) * 512 : -1;
 }
 
 qint64 mtimeOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     ::stat(QFile::encodeName(path).constData(), &st);
     return qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
 }
@@ -93,7 +97,8 @@ private:
     std::unique_ptr<Peer> receiver(const QString &host, quint64 startAt = 0)
     {
         auto p = std::make_unique<Peer>();
-        const auto [fd, pid] = spawnPeer(TransferPlan::receiveCommand(path(host + QStringLiteral(".part"))));
+        const auto [fd, pid]
+            = spawnPeer(TransferPlan::receiveCommand(path(host + QStringLiteral(".part"))));
         p->fd = fd;
         p->hostLabel = host;
         p->finalPath = path(host + QStringLiteral(".img"));
@@ -195,8 +200,10 @@ void tst_TransferWorker::sparseUploadStaysSparse()
         const int fd = ::open(QFile::encodeName(file).constData(), O_RDWR | O_CREAT, 0644);
         QVERIFY(::ftruncate(fd, 256 * 1024 * 1024) == 0);
         const QByteArray data(2 * 1024 * 1024, 'z');
-        QVERIFY(::pwrite(fd, data.constData(), size_t(data.size()), 100 * 1024 * 1024) == data.size());
-        QVERIFY(::pwrite(fd, data.constData(), size_t(data.size()), 3 * 1024 * 1024) == data.size());
+        QVERIFY(::pwrite(fd, data.constData(), size_t(data.size()), 100 * 1024 * 1024)
+                == data.size());
+        QVERIFY(::pwrite(fd, data.constData(), size_t(data.size()), 3 * 1024 * 1024)
+                == data.size());
         ::close(fd);
     }
     RunSpec spec;
@@ -213,7 +220,8 @@ void tst_TransferWorker::sparseUploadStaysSparse()
     QVERIFY(!QFile::exists(path(QStringLiteral("s1.part.frames"))));
     // Only the data went over the wire, and the copy keeps its holes.
     QVERIFY2(p->sent.load() <= 102 * 1024 * 1024, qPrintable(QString::number(p->sent.load())));
-    QVERIFY2(allocatedBytes(p->finalPath) < 16 * 1024 * 1024, qPrintable(QString::number(allocatedBytes(p->finalPath))));
+    QVERIFY2(allocatedBytes(p->finalPath) < 16 * 1024 * 1024,
+             qPrintable(QString::number(allocatedBytes(p->finalPath))));
 }
 
 void tst_TransferWorker::resumeFromConfirmedOffset()
@@ -276,7 +284,8 @@ void tst_TransferWorker::changedSourceIsRefused()
     spec.peers.push_back(receiver(QStringLiteral("c1")));
     runTransfer(spec);
     QCOMPARE(int(spec.peers.front()->state), int(TransferJob::State::Failed));
-    QVERIFY2(spec.peers.front()->error.contains(QStringLiteral("changed")), qPrintable(spec.peers.front()->error));
+    QVERIFY2(spec.peers.front()->error.contains(QStringLiteral("changed")),
+             qPrintable(spec.peers.front()->error));
     spec.peers.clear(); // closes the pipe: the receiver ends
 }
 
@@ -303,7 +312,8 @@ void tst_TransferWorker::checksumMismatchDiscards()
     QVERIFY(!QFile::exists(p->finalPath));
     spec.peers.clear();
     reap();
-    QVERIFY2(!QFile::exists(path(QStringLiteral("m1.part"))), "the mismatching temporary file was removed");
+    QVERIFY2(!QFile::exists(path(QStringLiteral("m1.part"))),
+             "the mismatching temporary file was removed");
     QVERIFY(!QFile::exists(path(QStringLiteral("m1.part.frames"))));
 }
 
@@ -332,7 +342,8 @@ void tst_TransferWorker::downloadWritesSparseAndVerifies()
         const int fd = ::open(QFile::encodeName(source).constData(), O_RDWR | O_CREAT, 0644);
         QVERIFY(::ftruncate(fd, 64 * 1024 * 1024) == 0);
         const QByteArray data(1024 * 1024, 'q');
-        QVERIFY(::pwrite(fd, data.constData(), size_t(data.size()), 10 * 1024 * 1024) == data.size());
+        QVERIFY(::pwrite(fd, data.constData(), size_t(data.size()), 10 * 1024 * 1024)
+                == data.size());
         ::close(fd);
     }
     const QString out = path(QStringLiteral("downloaded.raw"));
@@ -364,7 +375,8 @@ void tst_TransferWorker::verifyReportsTheHash()
     good.expectedSha256 = sha256Of(file);
     good.peers.push_back(sender(TransferPlan::hashCommand(file)));
     runTransfer(good);
-    QVERIFY2(good.peers.front()->state == TransferJob::State::Done, qPrintable(good.peers.front()->error));
+    QVERIFY2(good.peers.front()->state == TransferJob::State::Done,
+             qPrintable(good.peers.front()->error));
     QCOMPARE(good.localSha256, sha256Of(file));
 
     RunSpec bad;
@@ -374,14 +386,16 @@ void tst_TransferWorker::verifyReportsTheHash()
     bad.peers.push_back(sender(TransferPlan::hashCommand(file)));
     runTransfer(bad);
     QCOMPARE(int(bad.peers.front()->state), int(TransferJob::State::Failed));
-    QVERIFY2(bad.peers.front()->error.contains(QStringLiteral("damaged")), qPrintable(bad.peers.front()->error));
+    QVERIFY2(bad.peers.front()->error.contains(QStringLiteral("damaged")),
+             qPrintable(bad.peers.front()->error));
 
     RunSpec missing;
     missing.mode = RunSpec::Mode::Verify;
     missing.peers.push_back(sender(TransferPlan::hashCommand(path(QStringLiteral("nope")))));
     runTransfer(missing);
     QCOMPARE(int(missing.peers.front()->state), int(TransferJob::State::Failed));
-    QVERIFY2(missing.peers.front()->error.contains(QStringLiteral("cannot read")), qPrintable(missing.peers.front()->error));
+    QVERIFY2(missing.peers.front()->error.contains(QStringLiteral("cannot read")),
+             qPrintable(missing.peers.front()->error));
 }
 
 QTEST_GUILESS_MAIN(tst_TransferWorker)

@@ -21,8 +21,8 @@
 #include <unistd.h>
 
 using namespace Corral;
-using LabSupport::labDir;
 using LabSupport::lab;
+using LabSupport::labDir;
 using LabSupport::Output;
 using LabSupport::run;
 
@@ -45,13 +45,16 @@ private:
     // The SHA-256 of a file on a host, computed there (over SSH).
     QString remoteSha(const QString &host, const QString &path)
     {
-        const Output o = ctl({QStringLiteral("ssh"), host, QStringLiteral("--"), QStringLiteral("sha256sum"), path});
-        return o.code == 0 ? QString::fromLatin1(o.out.left(64)) : QStringLiteral("(ssh failed: %1)").arg(QString::fromUtf8(o.err));
+        const Output o = ctl(
+            {QStringLiteral("ssh"), host, QStringLiteral("--"), QStringLiteral("sha256sum"), path});
+        return o.code == 0 ? QString::fromLatin1(o.out.left(64))
+                           : QStringLiteral("(ssh failed: %1)").arg(QString::fromUtf8(o.err));
     }
     qint64 remoteAllocated(const QString &host, const QString &path)
     {
-        const Output o = ctl({QStringLiteral("ssh"), host, QStringLiteral("--"), QStringLiteral("stat"),
-                              QStringLiteral("-c"), QStringLiteral("%b"), path});
+        const Output o
+            = ctl({QStringLiteral("ssh"), host, QStringLiteral("--"), QStringLiteral("stat"),
+                   QStringLiteral("-c"), QStringLiteral("%b"), path});
         return o.code == 0 ? o.out.trimmed().toLongLong() * 512 : -1;
     }
     static QString localSha(const QString &path)
@@ -75,7 +78,8 @@ private:
     }
     QJsonObject imageJson(const QString &name)
     {
-        const Output o = ctl({QStringLiteral("--json"), QStringLiteral("image"), QStringLiteral("list")});
+        const Output o
+            = ctl({QStringLiteral("--json"), QStringLiteral("image"), QStringLiteral("list")});
         for (const QJsonValue &v : QJsonDocument::fromJson(o.out).array()) {
             if (v[QStringLiteral("name")].toString() == name)
                 return v.toObject();
@@ -93,16 +97,19 @@ private:
     // What an earlier, failed run may have left in the lab's pools.
     static void removeLeftovers()
     {
-        for (const QString host : {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")}) {
+        for (const QString host :
+             {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")}) {
             QDir dir(poolDir(host));
-            for (const QString &name : dir.entryList({QStringLiteral(".corral-*"), QStringLiteral("e2e-*")},
-                                                     QDir::Files | QDir::Hidden))
+            for (const QString &name :
+                 dir.entryList({QStringLiteral(".corral-*"), QStringLiteral("e2e-*")},
+                               QDir::Files | QDir::Hidden))
                 QFile::remove(dir.filePath(name));
         }
     }
     static QStringList leftovers(const QString &host)
     {
-        return QDir(poolDir(host)).entryList({QStringLiteral(".corral-*")}, QDir::Files | QDir::Hidden);
+        return QDir(poolDir(host))
+            .entryList({QStringLiteral(".corral-*")}, QDir::Files | QDir::Hidden);
     }
 
 private Q_SLOTS:
@@ -134,21 +141,24 @@ void tst_Images::labRegisteredTheTinyImage()
     QVERIFY2(!tiny.isEmpty(), "the lab registers its guest image");
     QCOMPARE(tiny[QStringLiteral("format")].toString(), QStringLiteral("qcow2"));
     QCOMPARE(tiny[QStringLiteral("kind")].toString(), QStringLiteral("disk"));
-    QCOMPARE(tiny[QStringLiteral("sha256")].toString(), localSha(labDir() + QStringLiteral("/image/corral-tiny.qcow2")));
-    for (const QString host : {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")})
+    QCOMPARE(tiny[QStringLiteral("sha256")].toString(),
+             localSha(labDir() + QStringLiteral("/image/corral-tiny.qcow2")));
+    for (const QString host :
+         {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")})
         QCOMPARE(replicaState(tiny, host), QStringLiteral("present"));
 }
 
 void tst_Images::uploadToTwoHostsMatchesTheSource()
 {
     const QString file = randomFile(QStringLiteral("dense.raw"), 40LL * 1024 * 1024);
-    const Output up = ctl({QStringLiteral("image"), QStringLiteral("upload"), file, QStringLiteral("--name"),
-                           QStringLiteral("e2e-dense.raw"), QStringLiteral("--host"), QStringLiteral("lab1"),
-                           QStringLiteral("--host"), QStringLiteral("lab2"), QStringLiteral("--description"),
-                           QStringLiteral("from tst_images")});
+    const Output up
+        = ctl({QStringLiteral("image"), QStringLiteral("upload"), file, QStringLiteral("--name"),
+               QStringLiteral("e2e-dense.raw"), QStringLiteral("--host"), QStringLiteral("lab1"),
+               QStringLiteral("--host"), QStringLiteral("lab2"), QStringLiteral("--description"),
+               QStringLiteral("from tst_images")});
     QVERIFY2(up.code == 0, up.err.constData());
     const QString sha = localSha(file);
-    for (const QString host : {QStringLiteral("lab1"), QStringLiteral("lab2")}) {
+    for (const QString &host : {QStringLiteral("lab1"), QStringLiteral("lab2")}) {
         QCOMPARE(remoteSha(host, poolDir(host) + QStringLiteral("/e2e-dense.raw")), sha);
         QVERIFY2(leftovers(host).isEmpty(), qPrintable(leftovers(host).join(u' ')));
     }
@@ -161,8 +171,9 @@ void tst_Images::uploadToTwoHostsMatchesTheSource()
     QCOMPARE(replicaState(image, QStringLiteral("lab3")), QStringLiteral("(none)"));
 
     // The same name again is refused, naming the way to put it on more hosts.
-    const Output again = ctl({QStringLiteral("image"), QStringLiteral("upload"), file, QStringLiteral("--name"),
-                              QStringLiteral("e2e-dense.raw"), QStringLiteral("--host"), QStringLiteral("lab3")});
+    const Output again
+        = ctl({QStringLiteral("image"), QStringLiteral("upload"), file, QStringLiteral("--name"),
+               QStringLiteral("e2e-dense.raw"), QStringLiteral("--host"), QStringLiteral("lab3")});
     QCOMPARE(again.code, 1);
     QVERIFY2(again.err.contains("already in the library"), again.err.constData());
     // A non-image is refused before anything is sent.
@@ -170,8 +181,8 @@ void tst_Images::uploadToTwoHostsMatchesTheSource()
     QVERIFY(text.open(QIODevice::WriteOnly));
     text.write("not a disk image\n");
     text.close();
-    const Output bad = ctl({QStringLiteral("image"), QStringLiteral("upload"), text.fileName(), QStringLiteral("--host"),
-                            QStringLiteral("lab1")});
+    const Output bad = ctl({QStringLiteral("image"), QStringLiteral("upload"), text.fileName(),
+                            QStringLiteral("--host"), QStringLiteral("lab1")});
     QCOMPARE(bad.code, 1);
     QVERIFY2(bad.err.contains("notes.txt"), bad.err.constData());
 }
@@ -191,21 +202,25 @@ void tst_Images::sparseUploadSendsOnlyData()
         }
         ::close(fd);
     }
-    const Output up = ctl({QStringLiteral("image"), QStringLiteral("upload"), file, QStringLiteral("--host"),
-                           QStringLiteral("lab1")});
+    const Output up = ctl({QStringLiteral("image"), QStringLiteral("upload"), file,
+                           QStringLiteral("--host"), QStringLiteral("lab1")});
     QVERIFY2(up.code == 0, up.err.constData());
     const QString remote = poolDir(QStringLiteral("lab1")) + QStringLiteral("/e2e-sparse.raw");
     QCOMPARE(remoteSha(QStringLiteral("lab1"), remote), localSha(file));
     const qint64 allocated = remoteAllocated(QStringLiteral("lab1"), remote);
-    QVERIFY2(allocated >= 0 && allocated < 64LL * 1024 * 1024,
-             qPrintable(QStringLiteral("the host's copy keeps the holes: %1 bytes allocated").arg(allocated)));
+    QVERIFY2(
+        allocated >= 0 && allocated < 64LL * 1024 * 1024,
+        qPrintable(
+            QStringLiteral("the host's copy keeps the holes: %1 bytes allocated").arg(allocated)));
 }
 
 void tst_Images::droppedConnectionResumes()
 {
     const QString file = randomFile(QStringLiteral("big.raw"), 640LL * 1024 * 1024);
-    const QStringList upload{QStringLiteral("image"), QStringLiteral("upload"), file, QStringLiteral("--name"),
-                             QStringLiteral("e2e-big.raw"), QStringLiteral("--host"), QStringLiteral("lab2")};
+    const QStringList upload{
+        QStringLiteral("image"),  QStringLiteral("upload"),      file,
+        QStringLiteral("--name"), QStringLiteral("e2e-big.raw"), QStringLiteral("--host"),
+        QStringLiteral("lab2")};
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CORRAL_DB"), m_db);
@@ -213,7 +228,8 @@ void tst_Images::droppedConnectionResumes()
     p.start(QStringLiteral(CORRALCTL), upload);
     QVERIFY(p.waitForStarted());
     const auto restartSshd = qScopeGuard([] {
-        lab({QStringLiteral("ctl"), QStringLiteral("lab2"), QStringLiteral("sshd"), QStringLiteral("start")});
+        lab({QStringLiteral("ctl"), QStringLiteral("lab2"), QStringLiteral("sshd"),
+             QStringLiteral("start")});
     });
     // Progress lines ("upload e2e-big.raw → lab2: 40% ...") on stderr; cut the host off midway.
     QByteArray err;
@@ -229,7 +245,8 @@ void tst_Images::droppedConnectionResumes()
                  120000),
              err.constData());
     QVERIFY2(p.state() == QProcess::Running, "the upload ended before the connection could be cut");
-    QVERIFY(lab({QStringLiteral("ctl"), QStringLiteral("lab2"), QStringLiteral("sshd"), QStringLiteral("kill")}));
+    QVERIFY(lab({QStringLiteral("ctl"), QStringLiteral("lab2"), QStringLiteral("sshd"),
+                 QStringLiteral("kill")}));
     QVERIFY(p.waitForFinished(90000));
     err += p.readAllStandardError();
     qInfo().noquote() << "cut at" << seen << "%:" << err.right(300);
@@ -237,7 +254,8 @@ void tst_Images::droppedConnectionResumes()
     QVERIFY2(err.contains("resume"), err.constData());
 
     // The job waits, resumable, with what the host confirmed; the partial file is still there.
-    const Output jobs = ctl({QStringLiteral("--json"), QStringLiteral("image"), QStringLiteral("jobs")});
+    const Output jobs
+        = ctl({QStringLiteral("--json"), QStringLiteral("image"), QStringLiteral("jobs")});
     QJsonObject job;
     for (const QJsonValue &v : QJsonDocument::fromJson(jobs.out).array()) {
         if (v[QStringLiteral("image")].toString() == u"e2e-big.raw")
@@ -245,20 +263,28 @@ void tst_Images::droppedConnectionResumes()
     }
     QCOMPARE(job[QStringLiteral("state")].toString(), QStringLiteral("interrupted"));
     const qint64 confirmed = job[QStringLiteral("confirmed")].toInteger();
-    QVERIFY2(confirmed > 0 && confirmed < 640LL * 1024 * 1024, qPrintable(QString::number(confirmed)));
+    QVERIFY2(confirmed > 0 && confirmed < 640LL * 1024 * 1024,
+             qPrintable(QString::number(confirmed)));
     // The partial file and the host's record of the frames it acknowledged.
-    QCOMPARE(leftovers(QStringLiteral("lab2")).filter(QRegularExpression(QStringLiteral("\\.part$"))).size(), 1);
+    QCOMPARE(leftovers(QStringLiteral("lab2"))
+                 .filter(QRegularExpression(QStringLiteral("\\.part$")))
+                 .size(),
+             1);
     QVERIFY(imageJson(QStringLiteral("e2e-big.raw")).isEmpty()); // never half-registered
 
-    QVERIFY(lab({QStringLiteral("ctl"), QStringLiteral("lab2"), QStringLiteral("sshd"), QStringLiteral("start")}));
+    QVERIFY(lab({QStringLiteral("ctl"), QStringLiteral("lab2"), QStringLiteral("sshd"),
+                 QStringLiteral("start")}));
     // The same command again resumes the job from the confirmed offset.
     const Output resumed = ctl(upload);
     QVERIFY2(resumed.code == 0, resumed.err.constData());
     QVERIFY2(!resumed.err.contains("lab2: 0%"), resumed.err.constData());
-    QCOMPARE(remoteSha(QStringLiteral("lab2"), poolDir(QStringLiteral("lab2")) + QStringLiteral("/e2e-big.raw")),
+    QCOMPARE(remoteSha(QStringLiteral("lab2"),
+                       poolDir(QStringLiteral("lab2")) + QStringLiteral("/e2e-big.raw")),
              localSha(file));
-    QVERIFY2(leftovers(QStringLiteral("lab2")).isEmpty(), qPrintable(leftovers(QStringLiteral("lab2")).join(u' ')));
-    QCOMPARE(replicaState(imageJson(QStringLiteral("e2e-big.raw")), QStringLiteral("lab2")), QStringLiteral("present"));
+    QVERIFY2(leftovers(QStringLiteral("lab2")).isEmpty(),
+             qPrintable(leftovers(QStringLiteral("lab2")).join(u' ')));
+    QCOMPARE(replicaState(imageJson(QStringLiteral("e2e-big.raw")), QStringLiteral("lab2")),
+             QStringLiteral("present"));
     QFile::remove(file);
 }
 
@@ -267,17 +293,18 @@ void tst_Images::fullPoolIsRefusedBeforeSending()
     // A pool with 24 MiB of room: a tmpfs over lab3's pool directory, for this test only.
     const QString dir = poolDir(QStringLiteral("lab3"));
     const QFileInfo info(dir);
-    const Output mounted = run(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                         QStringLiteral("size=24m,mode=0755,uid=%1,gid=%2")
-                                                             .arg(info.ownerId())
-                                                             .arg(info.groupId()),
-                                                         QStringLiteral("corral-e2e-full"), dir});
+    const Output mounted = run(
+        QStringLiteral("mount"),
+        {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+         QStringLiteral("size=24m,mode=0755,uid=%1,gid=%2").arg(info.ownerId()).arg(info.groupId()),
+         QStringLiteral("corral-e2e-full"), dir});
     if (mounted.code != 0)
-        QSKIP(qPrintable(QStringLiteral("cannot mount a small tmpfs here (needs root): %1").arg(QString::fromUtf8(mounted.err))));
+        QSKIP(qPrintable(QStringLiteral("cannot mount a small tmpfs here (needs root): %1")
+                             .arg(QString::fromUtf8(mounted.err))));
     const auto unmount = qScopeGuard([dir] { run(QStringLiteral("umount"), {dir}); });
     const QString file = randomFile(QStringLiteral("toolarge.raw"), 64LL * 1024 * 1024);
-    const Output up = ctl({QStringLiteral("image"), QStringLiteral("upload"), file, QStringLiteral("--host"),
-                           QStringLiteral("lab3")});
+    const Output up = ctl({QStringLiteral("image"), QStringLiteral("upload"), file,
+                           QStringLiteral("--host"), QStringLiteral("lab3")});
     qInfo().noquote() << up.err.trimmed();
     QCOMPARE(up.code, 1);
     QVERIFY2(up.err.contains("Not enough space on lab3"), up.err.constData());
@@ -287,10 +314,13 @@ void tst_Images::fullPoolIsRefusedBeforeSending()
 
 void tst_Images::imageInUseIsNotDeleted()
 {
-    const Output del = ctl({QStringLiteral("image"), QStringLiteral("delete"), QStringLiteral("corral-tiny.qcow2")});
+    const Output del = ctl(
+        {QStringLiteral("image"), QStringLiteral("delete"), QStringLiteral("corral-tiny.qcow2")});
     QCOMPARE(del.code, 1);
-    QVERIFY2(del.err.contains("in use by") && del.err.contains("lab1/lab1-vm1"), del.err.constData());
-    for (const QString host : {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")})
+    QVERIFY2(del.err.contains("in use by") && del.err.contains("lab1/lab1-vm1"),
+             del.err.constData());
+    for (const QString host :
+         {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")})
         QVERIFY(QFile::exists(poolDir(host) + QStringLiteral("/corral-tiny.qcow2")));
     QCOMPARE(replicaState(imageJson(QStringLiteral("corral-tiny.qcow2")), QStringLiteral("lab1")),
              QStringLiteral("present"));
@@ -298,42 +328,54 @@ void tst_Images::imageInUseIsNotDeleted()
 
 void tst_Images::downloadCopyAndVerify()
 {
-    const QString sha = imageJson(QStringLiteral("e2e-dense.raw"))[QStringLiteral("sha256")].toString();
+    const QString sha
+        = imageJson(QStringLiteral("e2e-dense.raw"))[QStringLiteral("sha256")].toString();
     QVERIFY(!sha.isEmpty());
     const QString out = m_dir.filePath(QStringLiteral("downloaded.raw"));
-    const Output down = ctl({QStringLiteral("image"), QStringLiteral("download"), QStringLiteral("e2e-dense.raw"),
-                             QStringLiteral("--host"), QStringLiteral("lab2"), out});
+    const Output down
+        = ctl({QStringLiteral("image"), QStringLiteral("download"), QStringLiteral("e2e-dense.raw"),
+               QStringLiteral("--host"), QStringLiteral("lab2"), out});
     QVERIFY2(down.code == 0, down.err.constData());
     QCOMPARE(localSha(out), sha);
 
-    const Output copy = ctl({QStringLiteral("image"), QStringLiteral("copy"), QStringLiteral("e2e-dense.raw"),
-                             QStringLiteral("--from"), QStringLiteral("lab1"), QStringLiteral("--to"), QStringLiteral("lab3")});
+    const Output copy
+        = ctl({QStringLiteral("image"), QStringLiteral("copy"), QStringLiteral("e2e-dense.raw"),
+               QStringLiteral("--from"), QStringLiteral("lab1"), QStringLiteral("--to"),
+               QStringLiteral("lab3")});
     QVERIFY2(copy.code == 0, copy.err.constData());
     const QString onLab3 = poolDir(QStringLiteral("lab3")) + QStringLiteral("/e2e-dense.raw");
     QCOMPARE(remoteSha(QStringLiteral("lab3"), onLab3), sha);
-    QCOMPARE(replicaState(imageJson(QStringLiteral("e2e-dense.raw")), QStringLiteral("lab3")), QStringLiteral("present"));
+    QCOMPARE(replicaState(imageJson(QStringLiteral("e2e-dense.raw")), QStringLiteral("lab3")),
+             QStringLiteral("present"));
 
     // A replica damaged on the host is found by verify and marked failed.
-    const Output damage = ctl({QStringLiteral("ssh"), QStringLiteral("lab3"), QStringLiteral("--"),
-                               QStringLiteral("printf X | dd of=%1 bs=1 seek=1000 conv=notrunc status=none").arg(onLab3)});
+    const Output damage
+        = ctl({QStringLiteral("ssh"), QStringLiteral("lab3"), QStringLiteral("--"),
+               QStringLiteral("printf X | dd of=%1 bs=1 seek=1000 conv=notrunc status=none")
+                   .arg(onLab3)});
     QVERIFY2(damage.code == 0, damage.err.constData());
-    const Output verify = ctl({QStringLiteral("image"), QStringLiteral("verify"), QStringLiteral("e2e-dense.raw"),
-                               QStringLiteral("--host"), QStringLiteral("lab3")});
+    const Output verify
+        = ctl({QStringLiteral("image"), QStringLiteral("verify"), QStringLiteral("e2e-dense.raw"),
+               QStringLiteral("--host"), QStringLiteral("lab3")});
     QCOMPARE(verify.code, 1);
     QVERIFY2(verify.err.contains("damaged"), verify.err.constData());
-    QCOMPARE(replicaState(imageJson(QStringLiteral("e2e-dense.raw")), QStringLiteral("lab3")), QStringLiteral("failed"));
-    const Output good = ctl({QStringLiteral("image"), QStringLiteral("verify"), QStringLiteral("e2e-dense.raw"),
-                             QStringLiteral("--host"), QStringLiteral("lab1")});
+    QCOMPARE(replicaState(imageJson(QStringLiteral("e2e-dense.raw")), QStringLiteral("lab3")),
+             QStringLiteral("failed"));
+    const Output good
+        = ctl({QStringLiteral("image"), QStringLiteral("verify"), QStringLiteral("e2e-dense.raw"),
+               QStringLiteral("--host"), QStringLiteral("lab1")});
     QVERIFY2(good.code == 0, good.err.constData());
 }
 
 void tst_Images::deleteRemovesEveryReplica()
 {
-    for (const QString name : {QStringLiteral("e2e-dense.raw"), QStringLiteral("e2e-big.raw"), QStringLiteral("e2e-sparse.raw")}) {
+    for (const QString &name : {QStringLiteral("e2e-dense.raw"), QStringLiteral("e2e-big.raw"),
+                               QStringLiteral("e2e-sparse.raw")}) {
         const Output del = ctl({QStringLiteral("image"), QStringLiteral("delete"), name});
         QVERIFY2(del.code == 0, del.err.constData());
         QVERIFY(imageJson(name).isEmpty());
-        for (const QString host : {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")})
+        for (const QString host :
+             {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")})
             QVERIFY2(!QFile::exists(poolDir(host) + u'/' + name), qPrintable(host + u'/' + name));
     }
 }
