@@ -97,7 +97,7 @@ private:
     // What an earlier, failed run may have left in the lab's pools.
     static void removeLeftovers()
     {
-        for (const QString host :
+        for (const QString &host :
              {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")}) {
             QDir dir(poolDir(host));
             for (const QString &name :
@@ -143,7 +143,7 @@ void tst_Images::labRegisteredTheTinyImage()
     QCOMPARE(tiny[QStringLiteral("kind")].toString(), QStringLiteral("disk"));
     QCOMPARE(tiny[QStringLiteral("sha256")].toString(),
              localSha(labDir() + QStringLiteral("/image/corral-tiny.qcow2")));
-    for (const QString host :
+    for (const QString &host :
          {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")})
         QCOMPARE(replicaState(tiny, host), QStringLiteral("present"));
 }
@@ -319,7 +319,7 @@ void tst_Images::imageInUseIsNotDeleted()
     QCOMPARE(del.code, 1);
     QVERIFY2(del.err.contains("in use by") && del.err.contains("lab1/lab1-vm1"),
              del.err.constData());
-    for (const QString host :
+    for (const QString &host :
          {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")})
         QVERIFY(QFile::exists(poolDir(host) + QStringLiteral("/corral-tiny.qcow2")));
     QCOMPARE(replicaState(imageJson(QStringLiteral("corral-tiny.qcow2")), QStringLiteral("lab1")),
@@ -374,7 +374,7 @@ void tst_Images::deleteRemovesEveryReplica()
         const Output del = ctl({QStringLiteral("image"), QStringLiteral("delete"), name});
         QVERIFY2(del.code == 0, del.err.constData());
         QVERIFY(imageJson(name).isEmpty());
-        for (const QString host :
+        for (const QString &host :
              {QStringLiteral("lab1"), QStringLiteral("lab2"), QStringLiteral("lab3")})
             QVERIFY2(!QFile::exists(poolDir(host) + u'/' + name), qPrintable(host + u'/' + name));
     }
