@@ -100,10 +100,11 @@ QString wrap(const QString &script, const QStringList &args)
 
 } // namespace
 
-// The receiver in Python, used where the host has python3: one process that reads each frame,
-// hashes it with hashlib (OpenSSL's SHA-256) and writes it with pwrite, two copies of the
-// data instead of the shell version's five (measured: 1 GiB in 2.9-3.5 s against 4.4-6.3 s
-// on the lab). Same protocol, same "<temp>.frames" record, so either can resume the other.
+// The receiver in Python, used where the host has python3: one process that reads each frame
+// (from a 1 MiB pipe), hashes it with hashlib (OpenSSL's SHA-256) and writes it with pwrite,
+// two copies of the data instead of the shell version's five: a verified 1 GiB upload to a lab
+// host took 3.0 s with it against 4.1-4.6 s with the shell receiver. Same protocol, same
+// "<temp>.frames" record, so either can resume what the other began.
 const QString pythonReceiver = uR"PY(import hashlib, os, sys
 t = sys.argv[1]
 f = t + '.frames'
@@ -128,6 +129,12 @@ h = hashlib.sha256()
 pos = 0
 inp = sys.stdin.buffer
 step = 4 << 20
+ZERO = bytes(step)
+try:  # a bigger pipe from sshd: fewer wake-ups per MiB (Linux, F_SETPIPE_SZ)
+    import fcntl
+    fcntl.fcntl(0, 1031, 1 << 20)
+except Exception:
+    pass
 while True:
     line = inp.readline()
     if not line:
@@ -149,7 +156,7 @@ while True:
                 if live:
                     h.update(chunk)
                 # A fresh file has holes where nothing was written: zeros need no write.
-                if not live or chunk.count(0) != len(chunk):
+                if not live or chunk != (ZERO if len(chunk) == step else bytes(len(chunk))):
                     os.pwrite(fd, chunk, at)
                 at += len(chunk)
                 left -= len(chunk)
