@@ -27,6 +27,7 @@ class StoreService;
 
 namespace ImageDetail {
 class TransferRun;
+struct FileFacts;
 } // namespace ImageDetail
 
 // The image library: the catalog of base images and ISOs (SQLite), their replicas in each
@@ -51,6 +52,7 @@ class ImageLibrary final : public QObject
 
 public:
     static constexpr char PoolName[] = "corral-images";
+    struct Pending; // what a job registers once it is done (imagelibrary_p.h)
 
     ImageLibrary(Fleet *fleet, StoreService *store, QObject *parent = nullptr);
     ~ImageLibrary() override; // stops running transfers; they stay resumable
@@ -130,7 +132,6 @@ Q_SIGNALS:
     void jobStopped(const Corral::TransferJob &job);
 
 private:
-    struct Pending; // what a job registers once it is done
     struct Speed
     {
         quint64 bytes = 0;
@@ -150,6 +151,10 @@ private:
     // Records one job, then starts it; `answer` gets its id.
     void addAndStart(const TransferJob &job, std::shared_ptr<Pending> pending,
                      std::function<void(Result<qint64>)> answer);
+    void startUpload(const QString &description, const QString &path, const QString &name,
+                     const ImageDetail::FileFacts &facts, const QHash<qint64, PoolState> &pools,
+                     const QList<qint64> &resumed,
+                     std::function<void(Result<QList<qint64>>)> answer);
     void startUploadRun(const QString &path, quint64 total, qint64 mtime,
                         const QList<TransferJob> &jobs, const QHash<qint64, PoolState> &pools);
     void startRun(std::unique_ptr<ImageDetail::TransferRun> run);

@@ -103,69 +103,53 @@ void ImageLibrary::upload(const UploadRequest &request, QObject *context,
                      .arg(name)));
     }
 
-    QPointer<ImageLibrary> self(this);
-    QThreadPool::globalInstance()->start([self, answer, request, path, name, fresh, resumed] {
-        auto facts = fileFacts(path);
-        Mailbox box(self.data());
-        auto proceed = [self, answer, request, path, name, fresh, resumed, facts] {
-            if (!self)
-                return;
-            if (!facts)
+    // Probing and mapping the file's extents read the disk: off this thread.
+    offThread(
+        this, [path] { return fileFacts(path); },
+        [this, answer, request, path, name, fresh, resumed](Result<FileFacts> facts) {
+            if (!facts) {
                 return answer(
                     fail(facts.error().code, tr("%1: %2").arg(path, facts.error().message)));
-            self->checkTargets(
-                fresh, name, facts->dataBytes,
-                [self, answer, request, path, name, resumed,
-                 facts](Result<QHash<qint64, PoolState>> pools) {
-                    if (!self)
-                        return;
+            }
+            checkTargets(
+                fresh, name, facts->dataBytes, [=, this](Result<QHash<qint64, PoolState>> pools) {
                     if (!pools)
                         return answer(std::unexpected(pools.error()));
-                    QList<TransferJob> jobs;
-                    for (qint64 hostId : pools->keys()) {
-                        TransferJob job;
-                        job.kind = TransferJob::Kind::Upload;
-                        job.state = TransferJob::State::Queued;
-                        job.imageName = name;
-                        job.description = request.description;
-                        job.localPath = path;
-                        job.hostId = hostId;
-                        job.sourceMtime = facts->mtime;
-                        job.total = facts->probe.fileSize;
-                        jobs.append(job);
-                    }
-                    self->addJobs(jobs,
-                                  [self, answer, path, resumed, facts,
-                                   pools](Result<QList<TransferJob>> added) {
-                                      if (!self)
-                                          return;
-                                      if (!added)
-                                          return answer(std::unexpected(added.error()));
-                                      QList<qint64> ids = resumed;
-                                      for (const TransferJob &job : std::as_const(*added)) {
-                                          auto pending = std::make_shared<Pending>();
-                                          pending->image.name = job.imageName;
-                                          pending->image.kind
-                                              = facts->probe.kind == ImageProbe::Kind::Iso
-                                              ? u"iso"_s
-                                              : u"disk"_s;
-                                          pending->image.format
-                                              = ImageProbe::formatName(facts->probe.format);
-                                          pending->image.virtualSize = facts->probe.virtualSize;
-                                          pending->image.actualSize = facts->probe.fileSize;
-                                          pending->image.description = job.description;
-                                          self->m_pending[job.id] = pending;
-                                          ids.append(job.id);
-                                      }
-                                      self->startUploadRun(path, facts->probe.fileSize,
-                                                           facts->mtime, *added, *pools);
-                                      for (qint64 id : resumed)
-                                          self->resume(id);
-                                      answer(ids);
-                                  });
+                    startUpload(request.description, path, name, *facts, *pools, resumed, answer);
                 });
-        };
-        box.post(proceed);
+        });
+}
+
+void ImageLibrary::startUpload(const QString &description, const QString &path, const QString &name,
+                               const ImageDetail::FileFacts &facts,
+                               const QHash<qint64, PoolState> &pools, const QList<qint64> &resumed,
+                               std::function<void(Result<QList<qint64>>)> answer)
+{
+    QList<TransferJob> jobs;
+    for (qint64 hostId : pools.keys()) {
+        TransferJob job;
+        job.kind = TransferJob::Kind::Upload;
+        job.state = TransferJob::State::Queued;
+        job.imageName = name;
+        job.description = description;
+        job.localPath = path;
+        job.hostId = hostId;
+        job.sourceMtime = facts.mtime;
+        job.total = facts.probe.fileSize;
+        jobs.append(job);
+    }
+    addJobs(jobs, [=, this](Result<QList<TransferJob>> added) {
+        if (!added)
+            return answer(std::unexpected(added.error()));
+        QList<qint64> ids = resumed;
+        for (const TransferJob &job : std::as_const(*added)) {
+            m_pending[job.id] = pendingImage(job, facts.probe);
+            ids.append(job.id);
+        }
+        startUploadRun(path, facts.probe.fileSize, facts.mtime, *added, pools);
+        for (qint64 id : resumed)
+            resume(id);
+        answer(ids);
     });
 }
 
@@ -482,18 +466,7 @@ void ImageLibrary::resume(qint64 jobId)
         offThread(
             this, [path = job.localPath] { return ImageProbes::probeFile(path); },
             [this, jobId, start](Result<ImageProbe> probed) {
-                const TransferJob &j = m_jobs[jobId];
-                auto pending = std::make_shared<Pending>();
-                pending->image.name = j.imageName;
-                pending->image.description = j.description;
-                if (probed) {
-                    pending->image.kind
-                        = probed->kind == ImageProbe::Kind::Iso ? u"iso"_s : u"disk"_s;
-                    pending->image.format = ImageProbe::formatName(probed->format);
-                    pending->image.virtualSize = probed->virtualSize;
-                    pending->image.actualSize = probed->fileSize;
-                }
-                m_pending[jobId] = pending;
+                m_pending[jobId] = pendingImage(m_jobs[jobId], probed.value_or(ImageProbe{}));
                 start();
             });
         return;

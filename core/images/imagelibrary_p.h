@@ -85,6 +85,21 @@ inline Result<FileFacts> fileFacts(const QString &path)
     return facts;
 }
 
+// What an upload job registers once done: the job's name and description, the file's facts.
+inline std::shared_ptr<ImageLibrary::Pending> pendingImage(const TransferJob &job,
+                                                           const ImageProbe &probe)
+{
+    auto pending = std::make_shared<ImageLibrary::Pending>();
+    pending->image.name = job.imageName;
+    pending->image.description = job.description;
+    pending->image.kind
+        = probe.kind == ImageProbe::Kind::Iso ? QStringLiteral("iso") : QStringLiteral("disk");
+    pending->image.format = ImageProbe::formatName(probe.format);
+    pending->image.virtualSize = probe.virtualSize;
+    pending->image.actualSize = probe.fileSize;
+    return pending;
+}
+
 } // namespace ImageDetail
 
 } // namespace Corral
