@@ -1038,6 +1038,10 @@
         <source>Cannot create the disk %1 in the pool %2 on %3.</source>
         <translation>Der Datenträger %1 kann nicht im Pool %2 auf %3 angelegt werden.</translation>
     </message>
+    <message>
+        <source>%1 is shorter than recorded: resume the download to continue from what it holds.</source>
+        <translation>%1 ist kürzer als vermerkt: Setzen Sie das Herunterladen fort, um mit dem vorhandenen Inhalt weiterzumachen.</translation>
+    </message>
 </context>
 <context>
     <name>Corral::ConsoleTab</name>
@@ -1793,10 +1797,6 @@ Allocated vCPUs / host CPUs</extracomment>
     <message>
         <source>An image named %1 is already in the library.</source>
         <translation>Ein Abbild namens %1 ist bereits in der Bibliothek.</translation>
-    </message>
-    <message>
-        <source>%1 changed or is gone since the upload began: start the upload again.</source>
-        <translation>%1 wurde seit Beginn des Hochladens geändert oder entfernt: Starten Sie das Hochladen erneut.</translation>
     </message>
     <message>
         <source>%1 no longer has %2.</source>
