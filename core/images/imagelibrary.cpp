@@ -199,17 +199,17 @@ void ImageLibrary::onHostChanged(const HostInfo &host)
 
 void ImageLibrary::reconcileAll(std::function<void()> done)
 {
-    auto remaining = std::make_shared<int>(1);
-    auto finishOne = [remaining, done] {
-        if (--*remaining == 0 && done)
-            done();
-    };
+    QList<qint64> connected;
     for (const HostInfo &host : m_fleet->hosts()) {
-        if (host.state != HostState::Connected)
-            continue;
-        ++*remaining;
-        reconcile(host.config.id, finishOne);
+        if (host.state == HostState::Connected)
+            connected.append(host.config.id);
     }
+    auto finishOne = afterAll(int(connected.size()) + 1, [done] {
+        if (done)
+            done();
+    });
+    for (qint64 id : std::as_const(connected))
+        reconcile(id, finishOne);
     finishOne();
 }
 
@@ -252,12 +252,12 @@ void ImageLibrary::reloadImages(std::function<void()> done)
 
 void ImageLibrary::poolOf(qint64 hostId, PoolDone done)
 {
-    auto reply = Mailbox::replyTo(this);
-    const QString label = hostName(hostId);
-    m_fleet->runOnHost(hostId, [reply, label, done](virConnectPtr conn) {
-        auto pool = ImagePool::read(conn, QString::fromLatin1(PoolName), label);
-        reply->post([done, pool] { done(pool); });
-    });
+    onHost(
+        m_fleet, this, hostId,
+        [label = hostName(hostId)](virConnectPtr conn) {
+            return ImagePool::read(conn, QString::fromLatin1(PoolName), label);
+        },
+        std::move(done));
 }
 
 Result<void> ImageLibrary::checkHostUsable(qint64 hostId) const
@@ -291,7 +291,12 @@ void ImageLibrary::checkTargets(const QList<qint64> &hostIds, const QString &vol
     }
     auto pools = std::make_shared<QHash<qint64, PoolState>>();
     auto errors = std::make_shared<QStringList>();
-    auto remaining = std::make_shared<int>(int(hostIds.size()));
+    auto checked = afterAll(int(hostIds.size()), [pools, errors, done] {
+        if (!errors->isEmpty())
+            done(fail(ErrorCode::InvalidArgument, errors->join(u' ')));
+        else
+            done(*pools);
+    });
     for (qint64 id : hostIds) {
         poolOf(id, [=, this](Result<PoolState> pool) {
             const QString label = hostName(id);
@@ -316,12 +321,7 @@ void ImageLibrary::checkTargets(const QList<qint64> &hostIds, const QString &vol
             } else {
                 pools->insert(id, *pool);
             }
-            if (--*remaining == 0) {
-                if (!errors->isEmpty())
-                    done(fail(ErrorCode::InvalidArgument, errors->join(u' ')));
-                else
-                    done(*pools);
-            }
+            checked();
         });
     }
 }

@@ -280,12 +280,13 @@ void ImageLibrary::createEmpty(const QString &name, quint64 size, qint64 hostId,
         [this, answer, name, size, hostId, description](Result<QHash<qint64, PoolState>> pools) {
             if (!pools)
                 return answer(std::unexpected(pools.error()));
-            auto reply = Mailbox::replyTo(this);
-            const QString label = hostName(hostId);
-            m_fleet->runOnHost(hostId, [=, this](virConnectPtr conn) {
-                auto created = ImagePool::createQcow2(conn, QString::fromLatin1(PoolName), name,
-                                                      size, label);
-                reply->post([=, this] {
+            onHost(
+                m_fleet, this, hostId,
+                [name, size, label = hostName(hostId)](virConnectPtr conn) {
+                    return ImagePool::createQcow2(conn, QString::fromLatin1(PoolName), name, size,
+                                                  label);
+                },
+                [=, this](Result<PoolVolume> created) {
                     if (!created)
                         return answer(std::unexpected(created.error()));
                     TransferJob job;
@@ -303,7 +304,6 @@ void ImageLibrary::createEmpty(const QString &name, quint64 size, qint64 hostId,
                     pending->image.description = description;
                     addAndStart(job, pending, answer);
                 });
-            });
         });
 }
 
@@ -781,43 +781,39 @@ void ImageLibrary::remove(const QString &name, QObject *context,
     // First every host says which VMs use its replica; nothing is deleted if any does.
     auto users = std::make_shared<QStringList>();
     auto errors = std::make_shared<QStringList>();
-    auto remaining = std::make_shared<int>(int(replicas.size()) + 1);
     auto deleteAll = [this, answer, replicas, name, onlyHostId, img] {
-        auto left = std::make_shared<int>(int(replicas.size()) + 1);
         auto failures = std::make_shared<QStringList>();
-        auto finish = [this, answer, left, failures, name, onlyHostId, img] {
-            if (--*left > 0)
-                return;
-            if (!failures->isEmpty())
-                return answer(fail(ErrorCode::Generic, failures->join(u' ')));
-            const bool whole = onlyHostId == 0 || img->replicas.size() <= 1;
-            m_store->post(
-                [name, whole, onlyHostId](Database &db) {
-                    ImageRepository repo(db);
-                    return whole ? repo.remove(name) : repo.removeReplica(name, onlyHostId);
-                },
-                this,
-                [this, answer](Result<void> ok) { reloadImages([answer, ok] { answer(ok); }); });
-        };
+        auto finish
+            = afterAll(int(replicas.size()) + 1, [this, answer, failures, name, onlyHostId, img] {
+                  if (!failures->isEmpty())
+                      return answer(fail(ErrorCode::Generic, failures->join(u' ')));
+                  const bool whole = onlyHostId == 0 || img->replicas.size() <= 1;
+                  m_store->post(
+                      [name, whole, onlyHostId](Database &db) {
+                          ImageRepository repo(db);
+                          return whole ? repo.remove(name) : repo.removeReplica(name, onlyHostId);
+                      },
+                      this,
+                      [this, answer](Result<void> ok) {
+                          reloadImages([answer, ok] { answer(ok); });
+                      });
+              });
         for (const ImageReplica &r : replicas) {
-            auto reply2 = Mailbox::replyTo(this);
-            const QString label = hostName(r.hostId);
-            m_fleet->runOnHost(
-                r.hostId, [reply2, label, volume = r.volume, failures, finish](virConnectPtr conn) {
-                    auto ok = ImagePool::deleteVolume(conn, QString::fromLatin1(PoolName), volume,
-                                                      label);
-                    reply2->post([ok, failures, finish] {
-                        if (!ok)
-                            failures->append(ok.error().message);
-                        finish();
-                    });
+            onHost(
+                m_fleet, this, r.hostId,
+                [label = hostName(r.hostId), volume = r.volume](virConnectPtr conn) {
+                    return ImagePool::deleteVolume(conn, QString::fromLatin1(PoolName), volume,
+                                                   label);
+                },
+                [failures, finish](Result<void> ok) {
+                    if (!ok)
+                        failures->append(ok.error().message);
+                    finish();
                 });
         }
         finish();
     };
-    auto checked = [=] {
-        if (--*remaining > 0)
-            return;
+    auto checked = afterAll(int(replicas.size()) + 1, [=, this] {
         if (!errors->isEmpty())
             return answer(fail(ErrorCode::Generic, errors->join(u' ')));
         if (!users->isEmpty()) {
@@ -826,7 +822,7 @@ void ImageLibrary::remove(const QString &name, QObject *context,
                                    .arg(name, users->join(u", "_s))));
         }
         deleteAll();
-    };
+    });
     for (const ImageReplica &r : replicas) {
         const qint64 hostId = r.hostId;
         const QString label = hostName(hostId);
@@ -838,19 +834,17 @@ void ImageLibrary::remove(const QString &name, QObject *context,
             const QString path = volumePath(*pool, r.volume);
             if (path.isEmpty())
                 return checked();
-            auto reply3 = Mailbox::replyTo(this);
-            m_fleet->runOnHost(hostId,
-                               [reply3, path, label, users, errors, checked](virConnectPtr conn) {
-                                   auto using_ = ImagePool::vmsUsing(conn, path);
-                                   reply3->post([using_, label, users, errors, checked] {
-                                       if (!using_)
-                                           errors->append(using_.error().message);
-                                       else
-                                           for (const QString &vm : *using_)
-                                               users->append(label + u'/' + vm);
-                                       checked();
-                                   });
-                               });
+            onHost(
+                m_fleet, this, hostId,
+                [path](virConnectPtr conn) { return ImagePool::vmsUsing(conn, path); },
+                [label, users, errors, checked](Result<QStringList> using_) {
+                    if (!using_)
+                        errors->append(using_.error().message);
+                    else
+                        for (const QString &vm : *using_)
+                            users->append(label + u'/' + vm);
+                    checked();
+                });
         });
     }
     checked();

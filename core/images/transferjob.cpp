@@ -4,60 +4,35 @@
 
 #include <array>
 
-using namespace Qt::StringLiterals;
-
 namespace Corral {
 
 namespace {
 
-constexpr std::array kinds{TransferJob::Kind::Upload, TransferJob::Kind::Download,
-                           TransferJob::Kind::Copy, TransferJob::Kind::CreateEmpty,
-                           TransferJob::Kind::Verify};
-constexpr std::array states{TransferJob::State::Queued,      TransferJob::State::Running,
-                            TransferJob::State::Verifying,   TransferJob::State::Paused,
-                            TransferJob::State::Interrupted, TransferJob::State::Done,
-                            TransferJob::State::Failed,      TransferJob::State::Cancelled};
+// The JSON/CLI words, in enum order.
+constexpr std::array<const char *, 5> kindNames{"upload", "download", "copy", "create", "verify"};
+constexpr std::array<const char *, 8> stateNames{
+    "queued", "running", "verifying", "paused", "interrupted", "done", "failed", "cancelled"};
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> fromName(const std::array<const char *, N> &names, const QString &name)
+{
+    for (std::size_t i = 0; i < N; ++i) {
+        if (name == QLatin1StringView(names[i]))
+            return Enum(i);
+    }
+    return std::nullopt;
+}
 
 } // namespace
 
 QString TransferJob::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::Upload:
-        return u"upload"_s;
-    case Kind::Download:
-        return u"download"_s;
-    case Kind::Copy:
-        return u"copy"_s;
-    case Kind::CreateEmpty:
-        return u"create"_s;
-    case Kind::Verify:
-        return u"verify"_s;
-    }
-    return {};
+    return QString::fromLatin1(kindNames.at(std::size_t(kind)));
 }
 
 QString TransferJob::stateName(State state)
 {
-    switch (state) {
-    case State::Queued:
-        return u"queued"_s;
-    case State::Running:
-        return u"running"_s;
-    case State::Verifying:
-        return u"verifying"_s;
-    case State::Paused:
-        return u"paused"_s;
-    case State::Interrupted:
-        return u"interrupted"_s;
-    case State::Done:
-        return u"done"_s;
-    case State::Failed:
-        return u"failed"_s;
-    case State::Cancelled:
-        return u"cancelled"_s;
-    }
-    return {};
+    return QString::fromLatin1(stateNames.at(std::size_t(state)));
 }
 
 QString TransferJob::stateLabel(State state)
@@ -85,20 +60,12 @@ QString TransferJob::stateLabel(State state)
 
 std::optional<TransferJob::Kind> TransferJob::kindFromName(const QString &name)
 {
-    for (Kind k : kinds) {
-        if (kindName(k) == name)
-            return k;
-    }
-    return std::nullopt;
+    return fromName<Kind>(kindNames, name);
 }
 
 std::optional<TransferJob::State> TransferJob::stateFromName(const QString &name)
 {
-    for (State s : states) {
-        if (stateName(s) == name)
-            return s;
-    }
-    return std::nullopt;
+    return fromName<State>(stateNames, name);
 }
 
 } // namespace Corral

@@ -53,20 +53,6 @@ QList<Extent> frames(const QList<Extent> &extents, quint64 mergeGap, quint64 max
     return out;
 }
 
-QList<Extent> remaining(const QList<Extent> &frames, quint64 confirmed)
-{
-    QList<Extent> out;
-    for (const Extent &f : frames) {
-        if (f.end() <= confirmed)
-            continue;
-        if (f.offset < confirmed)
-            out.append(Extent{confirmed, f.end() - confirmed});
-        else
-            out.append(f);
-    }
-    return out;
-}
-
 quint64 dataBytes(const QList<Extent> &frames)
 {
     quint64 sum = 0;
@@ -340,19 +326,19 @@ Reply parseReply(const QByteArray &raw)
     return r;
 }
 
-QList<QByteArray> takeLines(QByteArray &buffer)
+std::optional<QByteArray> takeLine(QByteArray &buffer)
 {
-    QList<QByteArray> lines;
-    qsizetype start = 0;
-    for (qsizetype i = 0; i < buffer.size(); ++i) {
-        if (buffer[i] == '\n' || buffer[i] == '\r') {
-            if (i > start)
-                lines.append(buffer.mid(start, i - start));
-            start = i + 1;
-        }
+    for (;;) {
+        const qsizetype nl = buffer.indexOf('\n');
+        const qsizetype cr = buffer.indexOf('\r');
+        const qsizetype end = (cr >= 0 && (nl < 0 || cr < nl)) ? cr : nl;
+        if (end < 0)
+            return std::nullopt;
+        QByteArray line = buffer.left(end);
+        buffer.remove(0, end + 1);
+        if (!line.isEmpty())
+            return line;
     }
-    buffer.remove(0, start);
-    return lines;
 }
 
 QString explainHostError(const QString &hostLabel, const QString &text)

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Corral {
 
 // The pure parts of an image transfer: which bytes to send, in which frames, what runs on the
@@ -32,10 +34,6 @@ Result<QList<Extent>> dataExtents(int fd, quint64 size);
 // Frames to send: extents with short holes merged, split at MaxFrame. Empty for an all-hole file.
 QList<Extent> frames(const QList<Extent> &extents, quint64 mergeGap = MergeGap,
                      quint64 maxFrame = MaxFrame);
-
-// What is left to send once the host has confirmed everything below `confirmed`: later frames
-// whole, the frame that holds `confirmed` from there on.
-QList<Extent> remaining(const QList<Extent> &frames, quint64 confirmed);
 
 // Bytes of data in the frames.
 quint64 dataBytes(const QList<Extent> &frames);
@@ -70,8 +68,9 @@ struct Reply
 };
 Reply parseReply(const QByteArray &line);
 
-// Splits `buffer` at newlines (and dd's carriage returns); keeps the unfinished rest in it.
-QList<QByteArray> takeLines(QByteArray &buffer);
+// Takes the next non-empty line (ended by a newline or dd's carriage return) off the front of
+// `buffer`; nothing while only an unfinished line is left.
+std::optional<QByteArray> takeLine(QByteArray &buffer);
 
 // A host's error text in words an admin can act on ("No space left on device" -> no space).
 QString explainHostError(const QString &hostLabel, const QString &text);

@@ -99,14 +99,10 @@ void onReply(Peer &p, const Reply &r)
 void parseLines(Peer &p)
 {
     while (!p.sized) {
-        const qsizetype nl = p.buffer.indexOf('\n');
-        const qsizetype cr = p.buffer.indexOf('\r');
-        const qsizetype end = (cr >= 0 && (nl < 0 || cr < nl)) ? cr : nl;
-        if (end < 0)
+        const auto line = TransferPlan::takeLine(p.buffer);
+        if (!line)
             break;
-        const QByteArray line = p.buffer.left(end);
-        p.buffer.remove(0, end + 1);
-        onReply(p, TransferPlan::parseReply(line));
+        onReply(p, TransferPlan::parseReply(*line));
     }
 }
 
@@ -291,10 +287,8 @@ bool streamFrames(RunSpec &spec, const QList<TransferPlan::Extent> &frames, Sha2
             if (!anyone)
                 return false;
             pos += quint64(n);
-            spec.hashed = pos;
         }
     }
-    spec.hashed = spec.total;
     return true;
 }
 

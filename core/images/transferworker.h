@@ -58,7 +58,6 @@ struct RunSpec
     std::unique_ptr<Peer> source; // copy: the host read from
     QString expectedSha256; // verify: the catalog's, when known
 
-    std::atomic<quint64> hashed{0}; // local hashing progress (upload re-reading a resumed part)
     // The SHA-256 of the bytes that went over the wire, compared with the host's: for a
     // sparse upload only the data frames, in order.
     QString localSha256;

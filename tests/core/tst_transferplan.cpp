@@ -21,7 +21,6 @@ private Q_SLOTS:
     void extentsOfSparseFile();
     void extentsOfAllHoleFile();
     void framesMergeShortHolesAndSplit();
-    void remainingAfterConfirmed();
     void replies_data();
     void replies();
     void linesKeepTheUnfinishedRest();
@@ -84,16 +83,6 @@ void tst_TransferPlan::framesMergeShortHolesAndSplit()
              (QList<Extent>{{0, 20}}));
 }
 
-void tst_TransferPlan::remainingAfterConfirmed()
-{
-    const QList<Extent> frames{{0, 100}, {100, 100}, {500, 50}};
-    QCOMPARE(TransferPlan::remaining(frames, 0), frames);
-    QCOMPARE(TransferPlan::remaining(frames, 100), (QList<Extent>{{100, 100}, {500, 50}}));
-    QCOMPARE(TransferPlan::remaining(frames, 150), (QList<Extent>{{150, 50}, {500, 50}}));
-    QCOMPARE(TransferPlan::remaining(frames, 300), (QList<Extent>{{500, 50}}));
-    QCOMPARE(TransferPlan::remaining(frames, 550), QList<Extent>{});
-}
-
 void tst_TransferPlan::replies_data()
 {
     QTest::addColumn<QByteArray>("line");
@@ -149,9 +138,12 @@ void tst_TransferPlan::replies()
 void tst_TransferPlan::linesKeepTheUnfinishedRest()
 {
     QByteArray buffer("ok 0 10\nok 10 10\r\n12 bytes copied\rpart");
-    const QList<QByteArray> lines = TransferPlan::takeLines(buffer);
+    QList<QByteArray> lines;
+    while (const auto line = TransferPlan::takeLine(buffer))
+        lines.append(*line);
     QCOMPARE(lines, (QList<QByteArray>{"ok 0 10", "ok 10 10", "12 bytes copied"}));
     QCOMPARE(buffer, QByteArray("part"));
+    QVERIFY(!TransferPlan::takeLine(buffer));
 }
 
 void tst_TransferPlan::shellQuoting()
