@@ -10,8 +10,6 @@ namespace Corral::GuestRoutes {
 using namespace Virt;
 
 namespace {
-constexpr QStringView CorralNs = u"urn:x-corral:vm:1";
-
 Result<DomainPtr> lookup(virConnectPtr conn, const QUuid &uuid)
 {
     if (!conn) {
@@ -85,29 +83,18 @@ QString interfaceAddress(virDomainPtr dom, unsigned int source)
 
 QList<PortMapping> portMappings(const QString &domainXml, QString *user)
 {
+    const auto metadata = VmMetadataXml::parse(domainXml);
+    if (!metadata)
+        return {};
+    if (user)
+        *user = metadata->user;
     QList<PortMapping> mappings;
-    QXmlStreamReader xml(domainXml);
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement || xml.namespaceUri() != CorralNs)
-            continue;
-        if (xml.name() == u"port") {
-            const auto attrs = xml.attributes();
-            if (attrs.hasAttribute(QStringLiteral("proto"))
-                && attrs.value(QStringLiteral("proto")) != u"tcp")
-                continue;
-            bool okGuest = false;
-            bool okHost = false;
-            PortMapping m;
-            m.guestPort = attrs.value(QStringLiteral("guest")).toUShort(&okGuest);
-            m.hostPort = attrs.value(QStringLiteral("host")).toUShort(&okHost);
-            m.address = attrs.value(QStringLiteral("address")).toString();
-            if (m.address.isEmpty())
-                m.address = QStringLiteral("127.0.0.1");
-            if (okGuest && okHost && m.guestPort && m.hostPort)
-                mappings.append(m);
-        } else if (xml.name() == u"user" && user) {
-            *user = xml.readElementText().trimmed();
-        }
+    for (PortMapping m : metadata->ports) {
+        if (!m.hostPort)
+            continue; // recorded but not forwarded (bridged or libvirt-networked VMs)
+        if (m.address.isEmpty())
+            m.address = QStringLiteral("127.0.0.1");
+        mappings.append(m);
     }
     return mappings;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "util/result.h"
+#include "vmmetadata.h"
 
 #include <QString>
 #include <QUuid>
@@ -19,18 +20,10 @@ struct GuestRoute
     QString source; // "port mapping", "DHCP lease", "guest agent", "ARP", "QEMU VNC"
 };
 
-// A port mapping recorded in a VM's Corral metadata:
-//   <corral:ports><corral:port proto='tcp' guest='22' address='127.0.0.11' host='2323'/>
-struct PortMapping
-{
-    quint16 guestPort = 0;
-    QString address;
-    quint16 hostPort = 0;
-};
-
 namespace GuestRoutes {
 
-// Parses the corral:vm metadata of a domain XML: its port mappings and login user.
+// The usable port mappings (with a host port; an empty address means 127.0.0.1) and the login
+// user from the corral:vm metadata of a domain XML (VmMetadataXml::parse).
 QList<PortMapping> portMappings(const QString &domainXml, QString *user = nullptr);
 // The VNC listener of a running domain's live XML, as the host sees it.
 Result<GuestRoute> vncConsole(const QString &domainXml, const QString &vmName);
