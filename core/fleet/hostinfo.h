@@ -15,6 +15,15 @@ struct HostConfig
     QString uri; // libvirt URI, e.g. qemu+libssh://admin@mac1.example/system
     QStringList tags;
     QDateTime created;
+    // Scheduling and deploy settings of the host (catalog only; the host knows nothing of it).
+    bool maintenance = false; // no new VMs are placed here
+    QString portAddress; // where forwarded VM ports listen on the host; empty = 127.0.0.1
+    QString smcOsk; // Apple SMC key for macOS guests, read from this host's SMC by its admin
+
+    QString effectivePortAddress() const
+    {
+        return portAddress.isEmpty() ? QStringLiteral("127.0.0.1") : portAddress;
+    }
 
     friend bool operator==(const HostConfig &, const HostConfig &) = default;
 };

@@ -51,6 +51,12 @@ struct VmInfo
     int vcpus = 0;
     qint64 memoryKiB = 0; // maximum memory
     bool persistent = true;
+    // From the domain's Corral metadata (see VmMetadata); a VM without it is unmanaged and
+    // counts as being in the default namespace.
+    bool managed = false;
+    QString ns = QStringLiteral("default");
+    QString config; // the VM config it was deployed from, if any
+    QString image; // its base image, if known
     VmStats stats;
 
     QString qualifiedName() const { return hostName + u'/' + name; }

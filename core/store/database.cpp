@@ -123,12 +123,61 @@ Result<void> resumableTransfersV3(Database &db)
                    });
 }
 
+// Namespaces (quotas, dedicated hosts), VM configs, host scheduling settings, and the journal
+// of deploys in flight (what a deploy created on a host, so that a failed one is undone even
+// when the host comes back only later).
+Result<void> orkaModelV4(Database &db)
+{
+    return execAll(
+        db,
+        {
+            u"ALTER TABLE hosts ADD COLUMN maintenance INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE hosts ADD COLUMN port_address TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE hosts ADD COLUMN smc_osk TEXT NOT NULL DEFAULT ''"_s,
+            u"CREATE TABLE namespaces ("
+            "  id INTEGER PRIMARY KEY,"
+            "  name TEXT UNIQUE NOT NULL,"
+            "  description TEXT NOT NULL DEFAULT '',"
+            "  max_vms INTEGER NOT NULL DEFAULT 0," // 0 = no limit
+            "  max_vcpus INTEGER NOT NULL DEFAULT 0,"
+            "  max_memory_mib INTEGER NOT NULL DEFAULT 0,"
+            "  created TEXT NOT NULL"
+            ")"_s,
+            u"INSERT INTO namespaces (name, created) "
+            "VALUES ('default', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"_s,
+            // A host is dedicated to at most one namespace.
+            u"CREATE TABLE namespace_hosts ("
+            "  namespace_id INTEGER NOT NULL REFERENCES namespaces(id) ON DELETE CASCADE,"
+            "  host_id INTEGER NOT NULL UNIQUE REFERENCES hosts(id) ON DELETE CASCADE"
+            ")"_s,
+            u"CREATE TABLE vm_configs ("
+            "  id INTEGER PRIMARY KEY,"
+            "  name TEXT UNIQUE NOT NULL,"
+            "  spec TEXT NOT NULL," // JSON object (VmConfigJson)
+            "  created TEXT NOT NULL,"
+            "  modified TEXT NOT NULL"
+            ")"_s,
+            u"CREATE TABLE deploy_journal ("
+            "  id INTEGER PRIMARY KEY,"
+            "  host_id INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE,"
+            "  vm_name TEXT NOT NULL,"
+            "  volumes TEXT NOT NULL DEFAULT ''," // JSON array of volume names in corral-vms
+            "  domain_uuid TEXT NOT NULL DEFAULT ''," // set before the domain is defined
+            // While a console works on the deploy it keeps this in the future; a record whose
+            // lease ran out (or was given up: '') is undone by any console.
+            "  lease_until TEXT NOT NULL DEFAULT '',"
+            "  created TEXT NOT NULL"
+            ")"_s,
+        });
+}
+
 // The schema history. Never edit a shipped step: append {N + 1, migrateToN1} instead. Each step
 // runs in its own transaction together with the user_version bump.
 constexpr std::array migrations{
     Migration{1, &createSchemaV1},
     Migration{2, &createImagesV2},
     Migration{3, &resumableTransfersV3},
+    Migration{4, &orkaModelV4},
 };
 
 constexpr bool migrationsAreNumberedInOrder()
@@ -226,8 +275,14 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
     const QString message = Tr::tr("Cannot read or write the catalog %1.").arg(m_path);
     if (!query.prepare(sql))
         return std::unexpected(toError(query.lastError(), message));
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values.at(i));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        // QSQLITE binds a null QString as NULL; Corral's text columns mean '' by it.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(int(i), QStringLiteral(""));
+        else
+            query.bindValue(int(i), value);
+    }
     if (!query.exec())
         return std::unexpected(toError(query.lastError(), message));
     return query;

@@ -50,7 +50,7 @@ public:
 
     // Prepares `sql`, binds `values` to its positional '?' placeholders and executes it. The
     // returned query is positioned before the first row. Values are always bound, never
-    // spliced into the SQL.
+    // spliced into the SQL. A null QString binds as '' (pass QVariant() for SQL NULL).
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
 
     // Runs `body` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails.

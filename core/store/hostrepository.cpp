@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QHostAddress>
+#include <QRegularExpression>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -14,7 +16,8 @@ namespace Corral {
 
 namespace {
 
-const QString selectHosts = u"SELECT id, name, uri, tags, created FROM hosts"_s;
+const QString selectHosts
+    = u"SELECT id, name, uri, tags, created, maintenance, port_address, smc_osk FROM hosts"_s;
 
 QString tagsToJson(const QStringList &tags)
 {
@@ -54,6 +57,9 @@ HostConfig hostFromRow(const QSqlQuery &query)
     host.uri = query.value(2).toString();
     host.tags = tagsFromJson(query.value(3).toString(), host.name);
     host.created = QDateTime::fromString(query.value(4).toString(), Qt::ISODateWithMs).toUTC();
+    host.maintenance = query.value(5).toBool();
+    host.portAddress = query.value(6).toString();
+    host.smcOsk = query.value(7).toString();
     return host;
 }
 
@@ -74,6 +80,21 @@ Result<void> validate(const HostConfig &host)
                            "qemu+libssh://user@host/system).")
                         .arg(host.uri),
                     url.errorString());
+    }
+    if (!host.portAddress.isEmpty() && QHostAddress(host.portAddress).isNull()) {
+        return fail(ErrorCode::InvalidArgument,
+                    Tr::tr("\"%1\" is not an IP address: the port address of host %2 is where "
+                           "its VMs' forwarded ports listen, e.g. 127.0.0.1.")
+                        .arg(host.portAddress, host.name));
+    }
+    // The key is 64 printable ASCII characters; anything else would only fail at VM start.
+    static const QRegularExpression oskPattern(u"^[\\x20-\\x7e]{64}$"_s);
+    if (!host.smcOsk.isEmpty() && !oskPattern.match(host.smcOsk).hasMatch()) {
+        return fail(ErrorCode::InvalidArgument,
+                    Tr::tr("The Apple SMC key of host %1 must be 64 printable ASCII characters "
+                           "(it has %2): read it from the host's SMC again.")
+                        .arg(host.name)
+                        .arg(host.smcOsk.size()));
     }
     return {};
 }
@@ -111,9 +132,11 @@ Result<HostConfig> HostRepository::add(HostConfig host)
 
     // DO NOTHING instead of a constraint error: zero changed rows means the name is taken,
     // without guessing from driver error codes.
-    auto query = m_db.exec(u"INSERT INTO hosts (name, uri, tags, created) VALUES (?, ?, ?, ?) "
+    auto query = m_db.exec(u"INSERT INTO hosts (name, uri, tags, created, maintenance, "
+                           "port_address, smc_osk) VALUES (?, ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (name) DO NOTHING"_s,
-                           {host.name, host.uri, tagsToJson(host.tags), timeToText(host.created)});
+                           {host.name, host.uri, tagsToJson(host.tags), timeToText(host.created),
+                            int(host.maintenance), host.portAddress, host.smcOsk});
     if (!query)
         return std::unexpected(query.error());
     if (query->numRowsAffected() == 0)
@@ -135,9 +158,10 @@ Result<void> HostRepository::update(const HostConfig &host)
         exists->finish();
 
         // OR IGNORE skips the row on a name clash; the row exists, so zero changes means that.
-        auto query = m_db.exec(u"UPDATE OR IGNORE hosts SET name = ?, uri = ?, tags = ? "
-                               "WHERE id = ?"_s,
-                               {host.name, host.uri, tagsToJson(host.tags), host.id});
+        auto query = m_db.exec(u"UPDATE OR IGNORE hosts SET name = ?, uri = ?, tags = ?, "
+                               "maintenance = ?, port_address = ?, smc_osk = ? WHERE id = ?"_s,
+                               {host.name, host.uri, tagsToJson(host.tags),
+                                int(host.maintenance), host.portAddress, host.smcOsk, host.id});
         if (!query)
             return std::unexpected(query.error());
         if (query->numRowsAffected() == 0)

@@ -48,24 +48,8 @@ Result<void> DomainOperation::run(virConnectPtr conn, const QString &hostName, V
             }
             disks = DomainXml::ownedDisks(QString::fromUtf8(xml.get()));
         }
-        if (virDomainIsActive(d) == 1 && virDomainDestroy(d) < 0) {
-            return fail(ErrorCode::OperationFailed,
-                        tr("Cannot power off %1 before deleting it.").arg(*vmName),
-                        lastVirtError());
-        }
-        const unsigned flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
-            | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA | VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA
-            | VIR_DOMAIN_UNDEFINE_NVRAM;
-        if (virDomainIsPersistent(d) == 1 && virDomainUndefineFlags(d, flags) < 0) {
-            // Drivers without NVRAM or checkpoints refuse those flags; ask for less.
-            const unsigned basic
-                = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
-            if (lastVirtErrorCode() != VIR_ERR_INVALID_ARG
-                || virDomainUndefineFlags(d, basic) < 0) {
-                return fail(ErrorCode::OperationFailed,
-                            tr("Cannot delete %1: %2").arg(*vmName, lastVirtError()));
-            }
-        }
+        if (auto removed = destroyAndUndefine(d, *vmName); !removed)
+            return removed;
         QStringList failed;
         for (const auto &disk : std::as_const(disks)) {
             StorageVolPtr vol;
@@ -97,6 +81,27 @@ Result<void> DomainOperation::run(virConnectPtr conn, const QString &hostName, V
     if (rc < 0) {
         return fail(ErrorCode::OperationFailed,
                     tr("%1 %2 failed: %3").arg(vmOperationLabel(op), *vmName, lastVirtError()));
+    }
+    return {};
+}
+
+Result<void> DomainOperation::destroyAndUndefine(virDomainPtr d, const QString &vmName)
+{
+    if (virDomainIsActive(d) == 1 && virDomainDestroy(d) < 0) {
+        return fail(ErrorCode::OperationFailed,
+                    tr("Cannot power off %1 before deleting it.").arg(vmName), lastVirtError());
+    }
+    const unsigned flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE
+        | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA | VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA
+        | VIR_DOMAIN_UNDEFINE_NVRAM;
+    if (virDomainIsPersistent(d) == 1 && virDomainUndefineFlags(d, flags) < 0) {
+        // Drivers without NVRAM or checkpoints refuse those flags; ask for less.
+        const unsigned basic
+            = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
+        if (lastVirtErrorCode() != VIR_ERR_INVALID_ARG || virDomainUndefineFlags(d, basic) < 0) {
+            return fail(ErrorCode::OperationFailed,
+                        tr("Cannot delete %1: %2").arg(vmName, lastVirtError()));
+        }
     }
     return {};
 }

@@ -20,6 +20,9 @@ class DomainOperation final
 public:
     static Result<void> run(virConnectPtr conn, const QString &hostName, VmOperation op,
                             const QUuid &uuid, bool withStorage, QString *vmName);
+    // Powers the domain off if it runs and undefines it with its managed save, snapshot
+    // metadata and NVRAM (less where the driver refuses those flags). Disks stay.
+    static Result<void> destroyAndUndefine(virDomainPtr dom, const QString &vmName);
 };
 
 } // namespace Corral::Virt

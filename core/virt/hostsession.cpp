@@ -6,13 +6,17 @@
 #include "util/logging.h"
 #include "virteventloop.h"
 #include "virthandles.h"
+#include "vmprovision.h"
 
 #include <QFile>
 #include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <numeric>
 
 namespace Corral {
 
@@ -25,6 +29,19 @@ constexpr unsigned KeepAliveCount = 3;
 constexpr int MaxRetryDelayMs = 15000;
 constexpr int FlushDelayMs = 25; // coalesces event bursts into one batch
 constexpr int FullRelistThreshold = 64; // more dirty VMs than this: one listing is cheaper
+constexpr int MetadataInParallelFrom = 16;
+
+// Threads that read VM metadata during a listing, shared by all hosts' sessions.
+QThreadPool *metadataPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool; // lives as long as the process: sessions may list until exit
+        p->setMaxThreadCount(8);
+        p->setExpiryTimeout(10000);
+        return p;
+    }();
+    return pool;
+}
 
 // The URI libvirt is given. libvirt 9.0's libssh transport leaves replies larger than a few
 // KiB in libssh's buffer until the client's I/O loop next wakes (the keepalive timer), and
@@ -60,6 +77,20 @@ VmState toVmState(int state)
     default:
         return VmState::NoState;
     }
+}
+
+// Namespace, config and image from the domain's Corral metadata: one small round trip (the
+// <corral:vm> element only, not the whole definition).
+void readCorralMetadata(virDomainPtr dom, VmInfo *vm)
+{
+    const auto metadata = VmProvision::readMetadata(dom);
+    if (!metadata)
+        return;
+    vm->managed = true;
+    if (!metadata->ns.isEmpty())
+        vm->ns = metadata->ns;
+    vm->config = metadata->config;
+    vm->image = metadata->image;
 }
 
 QUuid domainUuid(virDomainPtr dom)
@@ -135,6 +166,7 @@ struct HostSession::Connection
     ConnectPtr conn;
     std::shared_ptr<CallbackRelay> relay;
     int lifecycleCallback = -1;
+    int metadataCallback = -1;
     bool closeCallback = false;
 
     ~Connection()
@@ -146,6 +178,8 @@ struct HostSession::Connection
         if (conn) {
             if (lifecycleCallback >= 0)
                 virConnectDomainEventDeregisterAny(conn.get(), lifecycleCallback);
+            if (metadataCallback >= 0)
+                virConnectDomainEventDeregisterAny(conn.get(), metadataCallback);
             if (closeCallback)
                 virConnectUnregisterCloseCallback(conn.get(), closeCallbackFn);
         }
@@ -177,6 +211,12 @@ struct HostSession::Connection
             QMetaObject::invokeMethod(
                 s, [s, uuid] { s->markDirty(uuid); }, Qt::QueuedConnection);
         return 0;
+    }
+
+    static void metadataCallbackFn(virConnectPtr conn, virDomainPtr dom, int, const char *,
+                                   void *opaque)
+    {
+        lifecycleCallbackFn(conn, dom, 0, 0, opaque);
     }
 };
 
@@ -403,6 +443,12 @@ Result<void> HostSession::openConnection()
         qCWarning(lcVirt) << m_info.config.name
                           << "lifecycle events unavailable:" << lastVirtError();
     }
+    // Namespace moves and other metadata edits (virsh metadata, a second console) re-read
+    // the VM; older servers without the event still report redefinitions as lifecycle events.
+    c->metadataCallback = virConnectDomainEventRegisterAny(
+        c->conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+        VIR_DOMAIN_EVENT_CALLBACK(Connection::metadataCallbackFn),
+        new std::shared_ptr<CallbackRelay>(c->relay), Connection::freeRelay);
     m_conn = std::move(c);
     m_statsSupported = true; // probed again on every connection
     m_sweepsWithoutCpu = 0;
@@ -462,12 +508,24 @@ Result<QList<VmInfo>> HostSession::listInventory()
                     lastVirtError());
     DomainList doms(raw, n);
 
+    // The metadata is one round trip per VM; several in flight at once hide the latency
+    // (the connection is thread-safe, and the daemon answers them in parallel).
+    QList<VmInfo> vms(doms.size());
+    for (int i = 0; i < doms.size(); ++i)
+        vms[i] = makeVm(domainUuid(doms[i]), QString::fromUtf8(virDomainGetName(doms[i])));
+    QList<int> indexes(doms.size());
+    std::iota(indexes.begin(), indexes.end(), 0);
+    if (doms.size() > MetadataInParallelFrom) {
+        QtConcurrent::blockingMap(metadataPool(), indexes,
+                                  [&](int i) { readCorralMetadata(doms[i], &vms[i]); });
+    } else {
+        for (int i : std::as_const(indexes))
+            readCorralMetadata(doms[i], &vms[i]);
+    }
     QHash<QUuid, VmInfo> byUuid;
     byUuid.reserve(n);
-    for (int i = 0; i < doms.size(); ++i) {
-        const QUuid uuid = domainUuid(doms[i]);
-        byUuid.insert(uuid, makeVm(uuid, QString::fromUtf8(virDomainGetName(doms[i]))));
-    }
+    for (const VmInfo &vm : std::as_const(vms))
+        byUuid.insert(vm.uuid, vm);
 
     // One round trip for the state, vCPUs and memory of every VM, instead of one per VM.
     bool filled = false;
@@ -596,6 +654,7 @@ std::optional<VmInfo> HostSession::readDomain(const QUuid &uuid, bool *gone)
     vm.vcpus = info.nrVirtCpu;
     vm.memoryKiB = qint64(info.maxMem);
     vm.persistent = virDomainIsPersistent(dom.get()) != 0;
+    readCorralMetadata(dom.get(), &vm);
     return vm;
 }
 

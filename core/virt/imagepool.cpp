@@ -62,6 +62,11 @@ QString backingPath(const QString &volumeXml)
     return childValue(volumeXml, u"backingStore", u"path");
 }
 
+QString backingFormat(const QString &volumeXml)
+{
+    return childValue(volumeXml, u"backingStore", u"format", u"type");
+}
+
 QStringList domainFiles(const QString &domainXml)
 {
     QStringList files;
@@ -199,8 +204,8 @@ Result<void> deleteVolume(virConnectPtr conn, const QString &pool, const QString
     return {};
 }
 
-Result<PoolVolume> createQcow2(virConnectPtr conn, const QString &pool, const QString &volume,
-                               quint64 capacity, const QString &hostLabel)
+Result<QString> volumePath(virConnectPtr conn, const QString &pool, const QString &volume,
+                           const QString &hostLabel)
 {
     if (!conn)
         return fail(ErrorCode::Connection,
@@ -208,10 +213,35 @@ Result<PoolVolume> createQcow2(virConnectPtr conn, const QString &pool, const QS
     Virt::StoragePoolPtr p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
     if (!p || virStoragePoolIsActive(p.get()) != 1)
         return std::unexpected(poolError(pool, hostLabel));
+    Virt::StorageVolPtr vol(virStorageVolLookupByName(p.get(), volume.toUtf8().constData()));
+    Virt::CString path(vol ? virStorageVolGetPath(vol.get()) : nullptr);
+    if (!path) {
+        return fail(ErrorCode::NotFound,
+                    Tr::tr("Host %1 has no volume %2 in its pool %3.").arg(hostLabel, volume, pool),
+                    Virt::lastVirtError());
+    }
+    return QString::fromUtf8(path.get());
+}
+
+Result<PoolVolume> createQcow2(virConnectPtr conn, const QString &pool, const QString &volume,
+                               quint64 capacity, const QString &hostLabel,
+                               const QString &backingPath, const QString &backingFormat)
+{
+    if (!conn)
+        return fail(ErrorCode::Connection,
+                    Tr::tr("Host %1 is not connected: connect it first.").arg(hostLabel));
+    Virt::StoragePoolPtr p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
+    if (!p || virStoragePoolIsActive(p.get()) != 1)
+        return std::unexpected(poolError(pool, hostLabel));
+    const QString backing = backingPath.isEmpty()
+        ? QString()
+        : QStringLiteral("<backingStore><path>%1</path><format type='%2'/></backingStore>")
+              .arg(backingPath.toHtmlEscaped(), backingFormat.toHtmlEscaped());
     const QString xml = QStringLiteral("<volume><name>%1</name><capacity unit='bytes'>%2</capacity>"
-                                       "<target><format type='qcow2'/></target></volume>")
+                                       "<target><format type='qcow2'/></target>%3</volume>")
                             .arg(volume.toHtmlEscaped())
-                            .arg(capacity);
+                            .arg(capacity)
+                            .arg(backing);
     Virt::StorageVolPtr vol(virStorageVolCreateXML(p.get(), xml.toUtf8().constData(), 0));
     if (!vol) {
         return fail(

@@ -49,9 +49,15 @@ Result<QStringList> vmsUsing(virConnectPtr conn, const QString &path);
 Result<void> deleteVolume(virConnectPtr conn, const QString &pool, const QString &volume,
                           const QString &hostLabel);
 
-// Creates an empty qcow2 volume of `capacity` bytes and returns it.
+// Creates a qcow2 volume of `capacity` bytes and returns it: empty, or an overlay on
+// `backingPath` (a file of format `backingFormat`) when given.
 Result<PoolVolume> createQcow2(virConnectPtr conn, const QString &pool, const QString &volume,
-                               quint64 capacity, const QString &hostLabel);
+                               quint64 capacity, const QString &hostLabel,
+                               const QString &backingPath = {},
+                               const QString &backingFormat = QStringLiteral("qcow2"));
+// The path of a volume of the pool; NotFound (naming host, pool and volume) when missing.
+Result<QString> volumePath(virConnectPtr conn, const QString &pool, const QString &volume,
+                           const QString &hostLabel);
 
 // Pure XML helpers (unit-tested): the <target><path> of a pool or volume, the volume's
 // <target><format type>, its <backingStore><path>, and every file a domain's disks refer to
@@ -59,6 +65,7 @@ Result<PoolVolume> createQcow2(virConnectPtr conn, const QString &pool, const QS
 QString targetPath(const QString &xml);
 QString volumeFormat(const QString &xml);
 QString backingPath(const QString &volumeXml);
+QString backingFormat(const QString &volumeXml); // <backingStore><format type>
 QStringList domainFiles(const QString &domainXml);
 
 } // namespace ImagePool

@@ -28,6 +28,10 @@ struct StoragePoolDeleter
 {
     void operator()(virStoragePoolPtr p) const { virStoragePoolFree(p); }
 };
+struct SnapshotDeleter
+{
+    void operator()(virDomainSnapshotPtr s) const { virDomainSnapshotFree(s); }
+};
 struct FreeDeleter
 {
     void operator()(void *p) const { std::free(p); }
@@ -41,6 +45,7 @@ using ConnectPtr = std::unique_ptr<virConnect, ConnectDeleter>;
 using DomainPtr = std::unique_ptr<virDomain, DomainDeleter>;
 using StorageVolPtr = std::unique_ptr<virStorageVol, StorageVolDeleter>;
 using StoragePoolPtr = std::unique_ptr<virStoragePool, StoragePoolDeleter>;
+using SnapshotPtr = std::unique_ptr<virDomainSnapshot, SnapshotDeleter>;
 using CString = std::unique_ptr<char, FreeDeleter>;
 using StatsList = std::unique_ptr<virDomainStatsRecordPtr, StatsListDeleter>;
 

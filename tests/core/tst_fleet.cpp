@@ -165,13 +165,17 @@ private Q_SLOTS:
         Env env;
         QVERIFY(env.add(QStringLiteral("t1"), QStringLiteral("test:///default")).id > 0);
         std::optional<Result<HostConfig>> dup;
-        HostConfig again{0, QStringLiteral("T1"), QStringLiteral("test:///default"), {}, {}};
+        HostConfig again;
+        again.name = QStringLiteral("T1");
+        again.uri = QStringLiteral("test:///default");
         env.fleet->addHost(again, [&](Result<HostConfig> r) { dup = std::move(r); });
         QTRY_VERIFY(dup.has_value());
         QCOMPARE(dup->error().code, ErrorCode::AlreadyExists);
 
         std::optional<Result<HostConfig>> bad;
-        HostConfig badUri{0, QStringLiteral("x"), QStringLiteral("vnc://nope"), {}, {}};
+        HostConfig badUri;
+        badUri.name = QStringLiteral("x");
+        badUri.uri = QStringLiteral("vnc://nope");
         env.fleet->addHost(badUri, [&](Result<HostConfig> r) { bad = std::move(r); });
         QVERIFY(bad.has_value()); // refused before touching the catalog
         QCOMPARE(bad->error().code, ErrorCode::InvalidArgument);
@@ -227,12 +231,11 @@ private Q_SLOTS:
             StoreService store(path);
             Fleet fleet(&store);
             std::optional<Result<HostConfig>> added;
-            fleet.addHost({0,
-                           QStringLiteral("t1"),
-                           QStringLiteral("test:///default"),
-                           {QStringLiteral("lab")},
-                           {}},
-                          [&](Result<HostConfig> r) { added = std::move(r); });
+            HostConfig config;
+            config.name = QStringLiteral("t1");
+            config.uri = QStringLiteral("test:///default");
+            config.tags = {QStringLiteral("lab")};
+            fleet.addHost(config, [&](Result<HostConfig> r) { added = std::move(r); });
             QTRY_VERIFY(added.has_value());
         }
         StoreService store(path);

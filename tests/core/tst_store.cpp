@@ -167,15 +167,18 @@ void TestStore::freshDatabaseHasCurrentSchema()
     QStringList names;
     while (query->next())
         names.append(query->value(0).toString());
-    QCOMPARE(names, (QStringList{u"audit_log"_s, u"audit_log_time"_s, u"hosts"_s, u"image_replicas"_s,
-                                 u"images"_s, u"settings"_s, u"transfer_jobs"_s}));
+    QCOMPARE(names, (QStringList{u"audit_log"_s, u"audit_log_time"_s, u"deploy_journal"_s,
+                                 u"hosts"_s, u"image_replicas"_s, u"images"_s,
+                                 u"namespace_hosts"_s, u"namespaces"_s, u"settings"_s,
+                                 u"transfer_jobs"_s, u"vm_configs"_s}));
 
     auto columns = (*db)->exec(u"SELECT name FROM pragma_table_info('hosts')"_s);
     QVERIFY(columns);
     QStringList hostColumns;
     while (columns->next())
         hostColumns.append(columns->value(0).toString());
-    QCOMPARE(hostColumns, (QStringList{u"id"_s, u"name"_s, u"uri"_s, u"tags"_s, u"created"_s}));
+    QCOMPARE(hostColumns, (QStringList{u"id"_s, u"name"_s, u"uri"_s, u"tags"_s, u"created"_s,
+                                       u"maintenance"_s, u"port_address"_s, u"smc_osk"_s}));
 }
 
 void TestStore::memoryDatabase()

@@ -62,6 +62,14 @@ QString sshKeygen(const QString &path)
 
 } // namespace
 
+static Corral::HostConfig hostNamed(const QString &name, const QString &uri)
+{
+    Corral::HostConfig config;
+    config.name = name;
+    config.uri = uri;
+    return config;
+}
+
 class tst_Lab : public QObject
 {
     Q_OBJECT
@@ -97,7 +105,7 @@ private:
         qint64 add(const QString &name, const QString &uri)
         {
             std::optional<Result<HostConfig>> r;
-            fleet.addHost({0, name, uri, {}, {}}, [&](Result<HostConfig> x) { r = x; });
+            fleet.addHost(hostNamed(name, uri), [&](Result<HostConfig> x) { r = x; });
             if (!QTest::qWaitFor([&] { return r.has_value(); }, 5000) || !*r)
                 return 0;
             return (*r)->id;
@@ -311,7 +319,7 @@ private Q_SLOTS:
         Scratch s;
         std::optional<Result<HostConfig>> r;
         s.fleet.addHost(
-            {0, QStringLiteral("x"), QStringLiteral("qemu+libssh://127.0.0.11/sytem"), {}, {}},
+            hostNamed(QStringLiteral("x"), QStringLiteral("qemu+libssh://127.0.0.11/sytem")),
             [&](Result<HostConfig> x) { r = x; });
         QTRY_VERIFY(r.has_value());
         QVERIFY(!*r);
