@@ -1,6 +1,9 @@
 #include "fleet.h"
 
+#include "deployer.h"
 #include "remoteaccess.h"
+#include "vmlifecycle.h"
+#include "workloadcatalog.h"
 #include "images/imagelibrary.h"
 
 #include "store/auditlog.h"
@@ -82,10 +85,16 @@ Fleet::Fleet(StoreService *store, QObject *parent)
     connect(&m_tasks, &TaskManager::taskFinished, this, &Fleet::audit);
     m_remote = std::make_unique<RemoteAccess>(this);
     m_images = std::make_unique<ImageLibrary>(this, m_store);
+    m_catalog = std::make_unique<WorkloadCatalog>(this, m_store);
+    m_deployer = std::make_unique<Deployer>(this, m_store);
+    m_lifecycle = std::make_unique<VmLifecycle>(this);
 }
 
 Fleet::~Fleet()
 {
+    m_lifecycle.reset();
+    m_deployer.reset(); // gives up its journal records: another console undoes them
+    m_catalog.reset();
     m_images.reset(); // transfers stop (resumable) before the sessions they ask go away
     m_remote.reset(); // SSH sessions first: their consoles may still ask the host sessions
 
@@ -119,6 +128,7 @@ void Fleet::load(bool autoConnect)
                       }
                       m_loaded = true;
                       m_images->load();
+                      m_catalog->load();
                       Q_EMIT loaded();
                       if (autoConnect)
                           connectAll();

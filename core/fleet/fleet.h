@@ -21,11 +21,14 @@ typedef struct _virConnect *virConnectPtr;
 
 namespace Corral {
 
+class Deployer;
 class HostSession;
 class ImageLibrary;
 class RemoteAccess;
 class StoreService;
 class VirtEventLoop;
+class VmLifecycle;
+class WorkloadCatalog;
 
 // Identity of a VM across the fleet.
 struct VmKey
@@ -94,6 +97,12 @@ public:
     RemoteAccess *remote() { return m_remote.get(); }
     // The image library (catalog, replicas, transfers); loaded by load().
     ImageLibrary *images() { return m_images.get(); }
+    // Namespaces, VM configs and the scheduler policy; loaded by load().
+    WorkloadCatalog *catalog() { return m_catalog.get(); }
+    // Deploys (scheduler, overlays, journal) and host maintenance.
+    Deployer *deployer() { return m_deployer.get(); }
+    // Revert, save as image, clone, snapshots, disk resize.
+    VmLifecycle *lifecycle() { return m_lifecycle.get(); }
 
     TaskManager *tasks() { return &m_tasks; }
     StoreService *store() const { return m_store; }
@@ -146,6 +155,9 @@ private:
     QHash<quint64, std::function<void(quint64, std::optional<QString>)>> m_credentialRoutes;
     std::unique_ptr<RemoteAccess> m_remote;
     std::unique_ptr<ImageLibrary> m_images;
+    std::unique_ptr<WorkloadCatalog> m_catalog;
+    std::unique_ptr<Deployer> m_deployer;
+    std::unique_ptr<VmLifecycle> m_lifecycle;
     int m_shutdownTimeoutMs = 120000;
     int m_statsIntervalMs = 3000;
     bool m_loaded = false;
