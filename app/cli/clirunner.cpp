@@ -2,6 +2,7 @@
 
 #include "termrender.h"
 
+#include "fleet/deployer.h"
 #include "store/database.h"
 #include "store/hostrepository.h"
 #include "store/storeservice.h"
@@ -16,6 +17,8 @@
 
 #include <termios.h>
 #include <unistd.h>
+
+using namespace Qt::StringLiterals;
 
 namespace Corral {
 
@@ -39,6 +42,8 @@ QJsonObject hostJson(const HostInfo &h)
         {QStringLiteral("allocatedMemoryMiB"), h.allocatedMemoryKiB / 1024},
         {QStringLiteral("hypervisor"), h.hypervisor},
         {QStringLiteral("tags"), QJsonArray::fromStringList(h.config.tags)},
+        {QStringLiteral("maintenance"), h.config.maintenance},
+        {QStringLiteral("portAddress"), h.config.effectivePortAddress()},
         {QStringLiteral("error"), h.error},
     };
 }
@@ -53,7 +58,13 @@ QJsonObject vmJson(const VmInfo &vm)
         {QStringLiteral("vcpus"), vm.vcpus},
         {QStringLiteral("memoryMiB"), vm.memoryKiB / 1024},
         {QStringLiteral("persistent"), vm.persistent},
+        {QStringLiteral("namespace"), vm.ns},
+        {QStringLiteral("managed"), vm.managed},
     };
+    if (!vm.config.isEmpty())
+        o.insert(QStringLiteral("config"), vm.config);
+    if (!vm.image.isEmpty())
+        o.insert(QStringLiteral("image"), vm.image);
     if (vm.stats.isValid())
         o.insert(QStringLiteral("cpuPercent"), vm.stats.cpuPercent);
     return o;
@@ -78,9 +89,24 @@ QString CliRunner::usage()
               "  host add NAME URI [--tag TAG]...\n"
               "  host list\n"
               "  host remove NAME\n"
-              "  vm list [--host HOST]\n"
+              "  vm list [--host HOST] [--namespace NS]\n"
               "  vm start|shutdown|poweroff|reboot|suspend|resume VM...\n"
               "  vm delete VM [--with-storage]\n"
+              "  vm deploy --namespace NS (--config C | --image I --cpu N --memory-mib M\n"
+              "      [--profile P] [--port P]...) [--count N] [--name N] [--host H | --tag T]\n"
+              "      [--strategy spread|pack] [--dry-run]\n"
+              "  vm revert VM | save-image VM IMAGE [--description D] | clone VM NEWNAME\n"
+              "  vm resize VM SIZE | snapshot VM list|create|revert|delete [NAME]\n"
+              "  ns create|set NAME [--max-vms N] [--max-vcpus N] [--max-memory-mib N]\n"
+              "      [--dedicate HOST]... [--undedicate HOST]... [--description D]\n"
+              "  ns list | describe NAME | delete NAME [--cascade [--yes]]\n"
+              "  config create|edit NAME --image I --cpu N --memory-mib M [--profile\n"
+              "      macos|linux|generic] [--tag T [--tag-required]] ...  (config --help)\n"
+              "  config list | describe NAME | delete NAME\n"
+              "  host set HOST [--port-address A] [--smc-key-file F | --no-smc-key] [--tag T]...\n"
+              "  host maintenance HOST on [--drain] | HOST off\n"
+              "  scheduler show | set [--cpu-overcommit X] [--memory-overcommit X]\n"
+              "      [--reserved-memory-mib N]\n"
               "  ssh HOST|VM [-- COMMAND...]    a shell, or the command's output and status\n"
               "  console VM [--log-seconds N]   the serial console (Ctrl+] leaves)\n"
               "  forward VM LOCALPORT:GUESTPORT [--bind ADDRESS]   GUESTPORT may be \"vnc\"\n"
@@ -129,6 +155,12 @@ void CliRunner::start(const QStringList &arguments)
         return vncCommand(args.mid(1));
     if (!args.isEmpty() && args.first() == u"image")
         return imageCommand(args.mid(1));
+    if (!args.isEmpty() && args.first() == u"ns")
+        return nsCommand(args.mid(1));
+    if (!args.isEmpty() && args.first() == u"config")
+        return configCommand(args.mid(1));
+    if (!args.isEmpty() && args.first() == u"scheduler")
+        return schedulerCommand(args.mid(1));
     if (args.size() >= 2 && args[0] == u"term" && args[1] == u"render") {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly)) {
@@ -149,8 +181,19 @@ void CliRunner::start(const QStringList &arguments)
         return hostList();
     if (noun == u"host" && verb == u"remove")
         return hostRemove(args);
+    if (noun == u"host" && verb == u"set")
+        return hostSet(args);
+    if (noun == u"host" && verb == u"maintenance")
+        return hostMaintenance(args);
     if (noun == u"vm" && verb == u"list")
         return vmList(args);
+    if (noun == u"vm" && verb == u"deploy")
+        return vmDeploy(args);
+    if (noun == u"vm"
+        && (verb == u"revert" || verb == u"save-image" || verb == u"clone" || verb == u"resize"
+            || verb == u"snapshot")) {
+        return vmDiskCommand(verb, args);
+    }
     VmOperation op;
     if (noun == u"vm" && parseVmOperation(verb, &op))
         return vmOperation(op, args);
@@ -247,7 +290,8 @@ void CliRunner::hostList()
             QList<QStringList> rows;
             for (const HostInfo &h : hosts) {
                 rows.append(
-                    {h.config.name, hostStateKey(h.state),
+                    {h.config.name,
+                     hostStateKey(h.state) + (h.config.maintenance ? u" maintenance"_s : QString()),
                      QStringLiteral("%1/%2").arg(h.runningCount).arg(h.vmCount),
                      QStringLiteral("%1/%2").arg(h.allocatedVcpus).arg(h.cpus),
                      QStringLiteral("%1/%2").arg(mib(h.allocatedMemoryKiB), mib(h.memoryKiB)),
@@ -263,14 +307,16 @@ void CliRunner::hostList()
 
 void CliRunner::vmList(QStringList args)
 {
-    QString hostName;
+    QString hostName, ns;
     takeOption(args, QStringLiteral("--host"), &hostName);
+    takeOption(args, QStringLiteral("--namespace"), &ns);
     if (!args.isEmpty()) {
-        error(tr("vm list takes only --host HOST, not \"%1\"").arg(args.join(u' ')));
+        error(tr("vm list takes only --host HOST and --namespace NS, not \"%1\"")
+                  .arg(args.join(u' ')));
         return finish(Exit::Usage);
     }
     openFleet();
-    connect(m_fleet.get(), &Fleet::loaded, this, [this, hostName] {
+    connect(m_fleet.get(), &Fleet::loaded, this, [this, hostName, ns] {
         QList<qint64> ids;
         if (!hostName.isEmpty()) {
             const auto host = m_fleet->hostByName(hostName);
@@ -281,11 +327,11 @@ void CliRunner::vmList(QStringList args)
             }
             ids.append(host->config.id);
         }
-        connectAndWait(ids, [this, ids] {
+        connectAndWait(ids, [this, ids, ns] {
             QList<VmInfo> vms;
             bool offline = false;
             for (const VmInfo &vm : m_fleet->vms()) {
-                if (ids.isEmpty() || ids.contains(vm.hostId))
+                if ((ids.isEmpty() || ids.contains(vm.hostId)) && (ns.isEmpty() || vm.ns == ns))
                     vms.append(vm);
             }
             for (const HostInfo &h : m_fleet->hosts()) {
@@ -307,9 +353,10 @@ void CliRunner::vmList(QStringList args)
                 QList<QStringList> rows;
                 for (const VmInfo &vm : std::as_const(vms)) {
                     rows.append({vm.hostName, vm.name, vmStateKey(vm.state),
-                                 QString::number(vm.vcpus), mib(vm.memoryKiB)});
+                                 QString::number(vm.vcpus), mib(vm.memoryKiB), vm.ns});
                 }
-                printTable({tr("HOST"), tr("NAME"), tr("STATE"), tr("VCPUS"), tr("MEMORY MIB")},
+                printTable({tr("HOST"), tr("NAME"), tr("STATE"), tr("VCPUS"), tr("MEMORY MIB"),
+                            tr("NAMESPACE")},
                            rows);
             }
             // Listing one named host that is down is a failure; a fleet listing with some
@@ -416,7 +463,11 @@ void CliRunner::connectAndWait(QList<qint64> hostIds, std::function<void()> then
             if (m_waiting.remove(id) && m_waiting.isEmpty() && m_afterWait)
                 std::exchange(m_afterWait, {})();
         };
-        connect(m_fleet.get(), &Fleet::inventoryComplete, this, settle);
+        // A host is ready once its inventory is in and what failed deploys left there is
+        // undone (the deployer starts that on the same signal, before this one runs).
+        connect(m_fleet.get(), &Fleet::inventoryComplete, this, [this, settle](qint64 id) {
+            m_fleet->deployer()->whenSettled(id, [settle, id] { settle(id); });
+        });
         connect(m_fleet.get(), &Fleet::hostChanged, this, [settle](const HostInfo &h) {
             if (h.state == HostState::Offline && !h.error.isEmpty())
                 settle(h.config.id);

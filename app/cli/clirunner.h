@@ -34,6 +34,8 @@ public:
     void start(const QStringList &arguments);
 
     static QString usage();
+    // "64G", "512M", "1.5T", "1048576" -> bytes (binary units, rounded up to 512).
+    static std::optional<quint64> parseSize(const QString &text);
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -68,6 +70,20 @@ private:
     void imageJobs(const QString &verb, QStringList args);
     // Opens the fleet, connects `hosts` (names; all when empty) and loads the image library.
     void withImages(const QStringList &hosts, std::function<void()> then);
+    // workloadcommands.cpp: ns, config, scheduler, host set|maintenance
+    void nsCommand(QStringList args);
+    void configCommand(QStringList args);
+    void schedulerCommand(QStringList args);
+    void hostSet(QStringList args);
+    void hostMaintenance(QStringList args);
+    // Opens the fleet with the catalog, images and (when connectHosts) every host connected.
+    void withCatalog(bool connectHosts, std::function<void()> then);
+    // deploycommands.cpp: vm deploy|revert|save-image|clone|resize|snapshot
+    void vmDeploy(QStringList args);
+    void vmDiskCommand(const QString &verb, QStringList args);
+    // Resolves one VM reference (connecting every host), then `then(vm)`.
+    void withVm(const QString &reference, std::function<void(VmInfo)> then);
+    bool confirm(const QString &question); // y/N on a terminal; false without one
     std::optional<qint64> hostIdByName(const QString &name);
     // Follows jobs to their end, progress on stderr; exit 0 only when all are Done.
     void followJobs(const QList<qint64> &jobIds);

@@ -18,27 +18,6 @@ namespace Corral {
 
 namespace {
 
-// "64G", "512M", "1.5T", "1048576" -> bytes (binary units).
-std::optional<quint64> parseSize(const QString &text)
-{
-    static const QRegularExpression re(
-        QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([KMGTkmgt]?)(?:i?[Bb])?\\s*$"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const double value = m.captured(1).toDouble();
-    const QString unit = m.captured(2).toUpper();
-    const int shift = unit == u"K" ? 10
-        : unit == u"M"             ? 20
-        : unit == u"G"             ? 30
-        : unit == u"T"             ? 40
-                                   : 0;
-    const double bytes = value * double(1ULL << shift);
-    if (bytes < 1 || bytes > 1e17)
-        return std::nullopt;
-    return (quint64(bytes) + 511) / 512 * 512;
-}
-
 QString bytesText(quint64 bytes)
 {
     return QLocale::system().formattedDataSize(qint64(bytes), 1,
@@ -75,6 +54,27 @@ QJsonObject jobJson(const TransferJob &job)
 }
 
 } // namespace
+
+// "64G", "512M", "1.5T", "1048576" -> bytes (binary units).
+std::optional<quint64> CliRunner::parseSize(const QString &text)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([KMGTkmgt]?)(?:i?[Bb])?\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const double value = m.captured(1).toDouble();
+    const QString unit = m.captured(2).toUpper();
+    const int shift = unit == u"K" ? 10
+        : unit == u"M"             ? 20
+        : unit == u"G"             ? 30
+        : unit == u"T"             ? 40
+                                   : 0;
+    const double bytes = value * double(1ULL << shift);
+    if (bytes < 1 || bytes > 1e17)
+        return std::nullopt;
+    return (quint64(bytes) + 511) / 512 * 512;
+}
 
 std::optional<qint64> CliRunner::hostIdByName(const QString &name)
 {
