@@ -60,6 +60,18 @@ bool takeCount(QStringList &args, const QString &name, qint64 *out, QString *err
     return true;
 }
 
+// What a create starts from (a blank record) or an edit changes (the stored one); false when
+// the record to edit does not exist.
+template<typename T> bool startingPoint(bool creating, const std::optional<T> &stored, T *out)
+{
+    if (creating)
+        return true;
+    if (!stored)
+        return false;
+    *out = *stored;
+    return true;
+}
+
 } // namespace
 
 void CliRunner::withCatalog(bool connectHosts, std::function<void()> then)
@@ -199,14 +211,10 @@ void CliRunner::nsCommand(QStringList args)
         return withCatalog(false, [=, this] {
             WorkloadCatalog *catalog = m_fleet->catalog();
             NamespaceConfig ns;
-            if (!creating) {
-                const auto existing = catalog->findNamespace(name);
-                if (!existing) {
-                    error(tr("No namespace named %1: create it with `corralctl ns create %1`.")
-                              .arg(name));
-                    return finish(Exit::Failure);
-                }
-                ns = *existing;
+            if (!startingPoint(creating, catalog->findNamespace(name), &ns)) {
+                error(tr("No namespace named %1: create it with `corralctl ns create %1`.")
+                          .arg(name));
+                return finish(Exit::Failure);
             }
             ns.name = name;
             if (maxVms >= 0)
@@ -487,14 +495,9 @@ void CliRunner::configCommand(QStringList args)
         return withCatalog(false, [=, this]() mutable {
             WorkloadCatalog *catalog = m_fleet->catalog();
             VmConfig config;
-            if (!creating) {
-                const auto existing = catalog->findConfig(name);
-                if (!existing) {
-                    error(tr("No VM config named %1: `corralctl config list` shows them.")
-                              .arg(name));
-                    return finish(Exit::Failure);
-                }
-                config = *existing;
+            if (!startingPoint(creating, catalog->findConfig(name), &config)) {
+                error(tr("No VM config named %1: `corralctl config list` shows them.").arg(name));
+                return finish(Exit::Failure);
             }
             QString ignored;
             applyConfigOptions(given, &config, &ignored, take);

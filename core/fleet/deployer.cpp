@@ -31,6 +31,7 @@ constexpr int LeaseRenewMs = 20000;
 constexpr int LockRetryMs = 300;
 constexpr int LockAttempts = 200; // about a minute of another console's deploys
 constexpr int MaxReplacements = 3;
+constexpr int RemovalWaitMs = 5000; // for a host's event after a cleanup removed a VM
 // Forwarded VM ports are picked from this range on each host (fixed per VM once deployed).
 constexpr quint16 FirstForwardPort = 30000;
 constexpr quint16 LastForwardPort = 32767;
@@ -371,12 +372,29 @@ void Deployer::startVm(const RunPtr &run, int index)
                Tr::tr("Making sure %1 has %2").arg(job.hostName, images.join(u", "_s)));
     auto left = std::make_shared<int>(int(images.size()));
     auto failure = std::make_shared<std::optional<Error>>();
+    // A copy to this host shows in the VM's task as it goes.
+    auto progress = std::make_shared<QMetaObject::Connection>();
+    *progress = connect(m_fleet->images(), &ImageLibrary::jobChanged, this,
+                        [this, run, index, images](const TransferJob &t) {
+                            const VmJob &job = run->vms[index];
+                            if (t.kind != TransferJob::Kind::Copy || t.hostId != job.hostId
+                                || !images.contains(t.imageName) || t.total == 0) {
+                                return;
+                            }
+                            const int percent = int(100 * t.confirmed / t.total);
+                            m_fleet->tasks()->setProgress(
+                                job.vm.taskId, 5 + percent * 30 / 100,
+                                Tr::tr("Copying %1 to %2: %3%")
+                                    .arg(t.imageName, job.hostName)
+                                    .arg(percent));
+                        });
     for (const QString &image : std::as_const(images)) {
-        ensureReplica(image, job.hostId, [this, run, index, left, failure](Result<void> ok) {
+        ensureReplica(image, job.hostId, [this, run, index, left, failure, progress](Result<void> ok) {
             if (!ok && !*failure)
                 *failure = ok.error();
             if (--*left > 0)
                 return;
+            disconnect(*progress);
             if (*failure)
                 return finishVm(run, index, std::unexpected(**failure));
             provision(run, index);
@@ -875,9 +893,30 @@ void Deployer::cleanupHost(qint64 hostId)
                 qCInfo(lcFleet).noquote()
                     << "undoing the unfinished deploy of" << r.vmName << "on host" << hostId;
                 m_myRecords.insert(r.id);
-                undo(r, [this, id = r.id, finished](bool) {
-                    m_myRecords.remove(id);
-                    finished();
+                undo(r, [this, r, hostId, finished](bool cleaned) {
+                    m_myRecords.remove(r.id);
+                    // Settled means the inventory no longer shows the VM either: its removal
+                    // event follows the undo by a moment.
+                    const VmKey key{hostId, r.domainUuid};
+                    if (!cleaned || r.domainUuid.isNull() || !m_fleet->vm(key))
+                        return finished();
+                    auto once = std::make_shared<std::function<void()>>(finished);
+                    auto settle = [once] {
+                        if (auto f = std::exchange(*once, {}))
+                            f();
+                    };
+                    auto gone = std::make_shared<QMetaObject::Connection>();
+                    *gone = connect(m_fleet, &Fleet::vmsRemoved, this,
+                                    [this, key, gone, settle](const QList<VmKey> &) {
+                                        if (m_fleet->vm(key))
+                                            return;
+                                        disconnect(*gone);
+                                        settle();
+                                    });
+                    QTimer::singleShot(RemovalWaitMs, this, [gone, settle] {
+                        disconnect(*gone);
+                        settle();
+                    });
                 });
             }
         });

@@ -45,6 +45,20 @@ Error poolError(const QString &pool, const QString &hostLabel)
         Virt::lastVirtError()};
 }
 
+// The pool, when the host is connected and the pool active; else why not, and what to do.
+Result<Virt::StoragePoolPtr> activePool(virConnectPtr conn, const QString &pool,
+                                        const QString &hostLabel)
+{
+    if (!conn) {
+        return fail(ErrorCode::Connection,
+                    Tr::tr("Host %1 is not connected: connect it first.").arg(hostLabel));
+    }
+    Virt::StoragePoolPtr p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
+    if (!p || virStoragePoolIsActive(p.get()) != 1)
+        return std::unexpected(poolError(pool, hostLabel));
+    return p;
+}
+
 } // namespace
 
 QString targetPath(const QString &xml)
@@ -96,13 +110,10 @@ QStringList domainFiles(const QString &domainXml)
 
 Result<PoolState> read(virConnectPtr conn, const QString &pool, const QString &hostLabel)
 {
-    if (!conn) {
-        return fail(ErrorCode::Connection,
-                    Tr::tr("Host %1 is not connected: connect it first.").arg(hostLabel));
-    }
-    Virt::StoragePoolPtr p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
-    if (!p || virStoragePoolIsActive(p.get()) != 1)
-        return std::unexpected(poolError(pool, hostLabel));
+    auto found = activePool(conn, pool, hostLabel);
+    if (!found)
+        return std::unexpected(found.error());
+    Virt::StoragePoolPtr p = std::move(*found);
     if (virStoragePoolRefresh(p.get(), 0) != 0) {
         return fail(ErrorCode::Generic,
                     Tr::tr("Cannot refresh the pool %1 on %2.").arg(pool, hostLabel),
@@ -187,12 +198,10 @@ Result<QStringList> vmsUsing(virConnectPtr conn, const QString &path)
 Result<void> deleteVolume(virConnectPtr conn, const QString &pool, const QString &volume,
                           const QString &hostLabel)
 {
-    if (!conn)
-        return fail(ErrorCode::Connection,
-                    Tr::tr("Host %1 is not connected: connect it first.").arg(hostLabel));
-    Virt::StoragePoolPtr p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
-    if (!p)
-        return std::unexpected(poolError(pool, hostLabel));
+    auto found = activePool(conn, pool, hostLabel);
+    if (!found)
+        return std::unexpected(found.error());
+    Virt::StoragePoolPtr p = std::move(*found);
     Virt::StorageVolPtr vol(virStorageVolLookupByName(p.get(), volume.toUtf8().constData()));
     if (!vol)
         return {}; // already gone
@@ -207,12 +216,10 @@ Result<void> deleteVolume(virConnectPtr conn, const QString &pool, const QString
 Result<QString> volumePath(virConnectPtr conn, const QString &pool, const QString &volume,
                            const QString &hostLabel)
 {
-    if (!conn)
-        return fail(ErrorCode::Connection,
-                    Tr::tr("Host %1 is not connected: connect it first.").arg(hostLabel));
-    Virt::StoragePoolPtr p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
-    if (!p || virStoragePoolIsActive(p.get()) != 1)
-        return std::unexpected(poolError(pool, hostLabel));
+    auto found = activePool(conn, pool, hostLabel);
+    if (!found)
+        return std::unexpected(found.error());
+    Virt::StoragePoolPtr p = std::move(*found);
     Virt::StorageVolPtr vol(virStorageVolLookupByName(p.get(), volume.toUtf8().constData()));
     Virt::CString path(vol ? virStorageVolGetPath(vol.get()) : nullptr);
     if (!path) {
@@ -227,12 +234,10 @@ Result<PoolVolume> createQcow2(virConnectPtr conn, const QString &pool, const QS
                                quint64 capacity, const QString &hostLabel,
                                const QString &backingPath, const QString &backingFormat)
 {
-    if (!conn)
-        return fail(ErrorCode::Connection,
-                    Tr::tr("Host %1 is not connected: connect it first.").arg(hostLabel));
-    Virt::StoragePoolPtr p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
-    if (!p || virStoragePoolIsActive(p.get()) != 1)
-        return std::unexpected(poolError(pool, hostLabel));
+    auto found = activePool(conn, pool, hostLabel);
+    if (!found)
+        return std::unexpected(found.error());
+    Virt::StoragePoolPtr p = std::move(*found);
     const QString backing = backingPath.isEmpty()
         ? QString()
         : QStringLiteral("<backingStore><path>%1</path><format type='%2'/></backingStore>")

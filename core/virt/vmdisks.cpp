@@ -345,8 +345,12 @@ Result<void> createSnapshot(virConnectPtr conn, const QUuid &uuid, const QString
     return {};
 }
 
-Result<void> revertSnapshot(virConnectPtr conn, const QUuid &uuid, const QString &name,
-                            const QString &hostLabel)
+namespace {
+// Runs `act` on the VM's snapshot `name`; a negative result fails with `what` (a message
+// with %1 = VM, %2 = snapshot, %3 = libvirt's reason).
+Result<void> onSnapshot(virConnectPtr conn, const QUuid &uuid, const QString &name,
+                        const QString &hostLabel, int (*act)(virDomainSnapshotPtr, unsigned),
+                        const QString &what)
 {
     auto dom = lookup(conn, uuid, hostLabel);
     if (!dom)
@@ -354,29 +358,24 @@ Result<void> revertSnapshot(virConnectPtr conn, const QUuid &uuid, const QString
     auto snap = snapshotByName(dom->get(), name);
     if (!snap)
         return std::unexpected(snap.error());
-    if (virDomainRevertToSnapshot(snap->get(), 0) < 0) {
-        return fail(ErrorCode::OperationFailed,
-                    Tr::tr("Cannot revert %1 to snapshot %2: %3")
-                        .arg(nameOf(dom->get()), name, lastVirtError()));
-    }
+    if (act(snap->get(), 0) < 0)
+        return fail(ErrorCode::OperationFailed, what.arg(nameOf(dom->get()), name, lastVirtError()));
     return {};
+}
+} // namespace
+
+Result<void> revertSnapshot(virConnectPtr conn, const QUuid &uuid, const QString &name,
+                            const QString &hostLabel)
+{
+    return onSnapshot(conn, uuid, name, hostLabel, &virDomainRevertToSnapshot,
+                      Tr::tr("Cannot revert %1 to snapshot %2: %3"));
 }
 
 Result<void> deleteSnapshot(virConnectPtr conn, const QUuid &uuid, const QString &name,
                             const QString &hostLabel)
 {
-    auto dom = lookup(conn, uuid, hostLabel);
-    if (!dom)
-        return std::unexpected(dom.error());
-    auto snap = snapshotByName(dom->get(), name);
-    if (!snap)
-        return std::unexpected(snap.error());
-    if (virDomainSnapshotDelete(snap->get(), 0) < 0) {
-        return fail(ErrorCode::OperationFailed,
-                    Tr::tr("Cannot delete snapshot %1 of %2: %3")
-                        .arg(name, nameOf(dom->get()), lastVirtError()));
-    }
-    return {};
+    return onSnapshot(conn, uuid, name, hostLabel, &virDomainSnapshotDelete,
+                      Tr::tr("Cannot delete snapshot %2 of %1: %3"));
 }
 
 } // namespace Corral::VmDisks
