@@ -1042,6 +1042,777 @@
         <source>%1 is shorter than recorded: resume the download to continue from what it holds.</source>
         <translation>%1 ist kürzer als vermerkt: Setzen Sie das Herunterladen fort, um mit dem vorhandenen Inhalt weiterzumachen.</translation>
     </message>
+    <message>
+        <source>No VM config named %1: `corralctl config list` shows them.</source>
+        <translation>Keine VM-Konfiguration namens %1: `corralctl config list` zeigt sie an.</translation>
+    </message>
+    <message>
+        <source>Namespace %1 was made by another console and is not in this catalog: create it here too (corralctl ns create %1) to deploy into it.</source>
+        <translation>Namespace %1 wurde von einer anderen Konsole angelegt und steht nicht in diesem Katalog: Legen Sie ihn auch hier an (corralctl ns create %1), um in ihn bereitzustellen.</translation>
+    </message>
+    <message>
+        <source>No namespace named %1: create it with `corralctl ns create %1`.</source>
+        <translation>Kein Namespace namens %1: Legen Sie ihn mit `corralctl ns create %1` an.</translation>
+    </message>
+    <message>
+        <source>Deploy 1 to 100 VMs at a time, not %1.</source>
+        <translation>Stellen Sie 1 bis 100 VMs auf einmal bereit, nicht %1.</translation>
+    </message>
+    <message>
+        <source>No image named %1 in the library: upload it first (corralctl image upload FILE --host HOST).</source>
+        <translation>Kein Abbild namens %1 in der Bibliothek: Laden Sie es zuerst hoch (corralctl image upload DATEI --host HOST).</translation>
+    </message>
+    <message>
+        <source>%1 is an ISO; a VM needs a disk image (qcow2 or raw) as its base.</source>
+        <translation>%1 ist ein ISO; eine VM braucht ein Datenträgerabbild (qcow2 oder raw) als Basis.</translation>
+    </message>
+    <message>
+        <source>No connected host has a copy of %1: connect a host that has it, or upload it again.</source>
+        <translation>Kein verbundener Host hat eine Kopie von %1: Verbinden Sie einen Host, der sie hat, oder laden Sie es erneut hoch.</translation>
+    </message>
+    <message>
+        <source>no Apple SMC key set for macOS guests (corralctl host set %1 --smc-key-file FILE)</source>
+        <translation>kein Apple-SMC-Schlüssel für macOS-Gäste gesetzt (corralctl host set %1 --smc-key-file DATEI)</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>A VM named %1 already exists; pick another name.</source>
+        <translation>Eine VM namens %1 gibt es bereits; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Deploy %1</source>
+        <translation>%1 bereitstellen</translation>
+    </message>
+    <message>
+        <source>Making sure %1 has %2</source>
+        <translation>Sicherstellen, dass %1 %2 hat</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2: %3%</source>
+        <translation>%1 wird nach %2 kopiert: %3 %</translation>
+    </message>
+    <message>
+        <source>Image %1 is no longer in the library.</source>
+        <translation>Das Abbild %1 ist nicht mehr in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>No connected host has a copy of %1 to copy from.</source>
+        <translation>Kein verbundener Host hat eine Kopie von %1, von der kopiert werden könnte.</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2 did not finish: %3</source>
+        <translation>Das Kopieren von %1 nach %2 wurde nicht abgeschlossen: %3</translation>
+    </message>
+    <message>
+        <source>Creating the disk on %1</source>
+        <translation>Datenträger wird auf %1 erstellt</translation>
+    </message>
+    <message>
+        <source>Host %1 was removed.</source>
+        <translation>Host %1 wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Starting on %1</source>
+        <translation>Wird auf %1 gestartet</translation>
+    </message>
+    <message>
+        <source>%1 is full by now (%2 of %3 vCPUs, %4 of %5 MiB in use)</source>
+        <translation>%1 ist inzwischen voll (%2 von %3 vCPUs, %4 von %5 MiB belegt)</translation>
+    </message>
+    <message>
+        <source>%1 already has a VM named %2.</source>
+        <translation>%1 hat bereits eine VM namens %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not forward ports for %2: the ports Corral picked are taken on the host.</source>
+        <translation>%1 konnte keine Ports für %2 weiterleiten: Die von Corral gewählten Ports sind auf dem Host belegt.</translation>
+    </message>
+    <message>
+        <source>Another console kept %1 busy with deploys for a minute; try again.</source>
+        <translation>Eine andere Konsole hat %1 eine Minute lang mit Bereitstellungen belegt; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Waiting for another console&apos;s deploy on %1</source>
+        <translation>Warten auf die Bereitstellung einer anderen Konsole auf %1</translation>
+    </message>
+    <message>
+        <source>%1; other consoles keep filling the hosts, try again.</source>
+        <translation>%1; andere Konsolen füllen die Hosts weiter, versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1, and undoing the disk there failed; it is undone when the host is back.</source>
+        <translation>%1, und das Rückgängigmachen des Datenträgers dort schlug fehl; es geschieht, sobald der Host wieder da ist.</translation>
+    </message>
+    <message>
+        <source>; ports %1</source>
+        <translation>; Ports %1</translation>
+    </message>
+    <message>
+        <source>Running on %1</source>
+        <translation>Läuft auf %1</translation>
+    </message>
+    <message>
+        <source>There is no such host.</source>
+        <translation>Diesen Host gibt es nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The host is in maintenance, but %n VM(s) did not shut down: %1</source>
+        <translation>
+            <numerusform>Der Host ist im Wartungsmodus, aber %n VM wurde nicht heruntergefahren: %1</numerusform>
+            <numerusform>Der Host ist im Wartungsmodus, aber %n VMs wurden nicht heruntergefahren: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>offline (not connected)</source>
+        <translation>offline (nicht verbunden)</translation>
+    </message>
+    <message>
+        <source>in maintenance</source>
+        <translation>im Wartungsmodus</translation>
+    </message>
+    <message>
+        <source>dedicated to namespace &quot;%1&quot;</source>
+        <translation>dem Namespace „%1“ zugeordnet</translation>
+    </message>
+    <message>
+        <source>not dedicated to namespace &quot;%1&quot; (it deploys only onto its dedicated hosts)</source>
+        <translation>nicht dem Namespace „%1“ zugeordnet (er stellt nur auf seinen dedizierten Hosts bereit)</translation>
+    </message>
+    <message>
+        <source>lacks tag &quot;%1&quot;</source>
+        <translation>ohne Tag „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>needs %n vCPUs, %1 of %2 free at %3× overcommit</source>
+        <translation>
+            <numerusform>braucht %n vCPU, %1 von %2 frei bei %3× Überbuchung</numerusform>
+            <numerusform>braucht %n vCPUs, %1 von %2 frei bei %3× Überbuchung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>needs %1 MiB of memory, %2 of %3 MiB free (%4 MiB kept for the host)</source>
+        <translation>braucht %1 MiB Speicher, %2 von %3 MiB frei (%4 MiB für den Host reserviert)</translation>
+    </message>
+    <message>
+        <source>needs %1 MiB of memory, %2 of %3 MiB free at %4× overcommit (%5 MiB kept for the host)</source>
+        <translation>braucht %1 MiB Speicher, %2 von %3 MiB frei bei %4× Überbuchung (%5 MiB für den Host reserviert)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 vCPUs, %3 of %4 GiB in use</source>
+        <translation>%1 von %2 vCPUs, %3 von %4 GiB belegt</translation>
+    </message>
+    <message>
+        <source>the requested host (%1)</source>
+        <translation>der gewünschte Host (%1)</translation>
+    </message>
+    <message>
+        <source>pack: has the preferred tag &quot;%1&quot;, most allocated of those (%2)</source>
+        <translation>packen: hat das bevorzugte Tag „%1“, am stärksten belegt davon (%2)</translation>
+    </message>
+    <message>
+        <source>spread: has the preferred tag &quot;%1&quot;, least allocated of those (%2)</source>
+        <translation>verteilen: hat das bevorzugte Tag „%1“, am wenigsten belegt davon (%2)</translation>
+    </message>
+    <message>
+        <source>pack: most allocated; no host with the preferred tag &quot;%1&quot; has room (%2)</source>
+        <translation>packen: am stärksten belegt; kein Host mit dem bevorzugten Tag „%1“ hat Platz (%2)</translation>
+    </message>
+    <message>
+        <source>spread: least allocated; no host with the preferred tag &quot;%1&quot; has room (%2)</source>
+        <translation>verteilen: am wenigsten belegt; kein Host mit dem bevorzugten Tag „%1“ hat Platz (%2)</translation>
+    </message>
+    <message>
+        <source>pack: most allocated (%1)</source>
+        <translation>packen: am stärksten belegt (%1)</translation>
+    </message>
+    <message>
+        <source>spread: least allocated (%1)</source>
+        <translation>verteilen: am wenigsten belegt (%1)</translation>
+    </message>
+    <message>
+        <source>A VM needs at least one vCPU; the request asks for %1.</source>
+        <translation>Eine VM braucht mindestens eine vCPU; angefordert sind %1.</translation>
+    </message>
+    <message>
+        <source>A VM needs at least 1 MiB of memory; the request asks for %1 MiB.</source>
+        <translation>Eine VM braucht mindestens 1 MiB Speicher; angefordert sind %1 MiB.</translation>
+    </message>
+    <message>
+        <source>A deploy places at least one VM; the request asks for %1.</source>
+        <translation>Eine Bereitstellung platziert mindestens eine VM; angefordert sind %1.</translation>
+    </message>
+    <message>
+        <source>Invalid request: %1</source>
+        <translation>Ungültige Anforderung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Namespace &quot;%1&quot; allows at most %n VMs; it has %2 and this deploy adds %3. Delete some of its VMs or raise the quota: corralctl ns set %1 --max-vms %4.</source>
+        <translation>
+            <numerusform>Namespace „%1“ erlaubt höchstens %n VM; er hat %2, und diese Bereitstellung fügt %3 hinzu. Löschen Sie einige seiner VMs oder erhöhen Sie das Kontingent: corralctl ns set %1 --max-vms %4.</numerusform>
+            <numerusform>Namespace „%1“ erlaubt höchstens %n VMs; er hat %2, und diese Bereitstellung fügt %3 hinzu. Löschen Sie einige seiner VMs oder erhöhen Sie das Kontingent: corralctl ns set %1 --max-vms %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Namespace &quot;%1&quot; allows at most %n vCPUs; its VMs have %2 and this deploy adds %3. Delete or shrink some of its VMs or raise the quota: corralctl ns set %1 --max-vcpus %4.</source>
+        <translation>
+            <numerusform>Namespace „%1“ erlaubt höchstens %n vCPU; seine VMs haben %2, und diese Bereitstellung fügt %3 hinzu. Löschen oder verkleinern Sie einige seiner VMs oder erhöhen Sie das Kontingent: corralctl ns set %1 --max-vcpus %4.</numerusform>
+            <numerusform>Namespace „%1“ erlaubt höchstens %n vCPUs; seine VMs haben %2, und diese Bereitstellung fügt %3 hinzu. Löschen oder verkleinern Sie einige seiner VMs oder erhöhen Sie das Kontingent: corralctl ns set %1 --max-vcpus %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more</source>
+        <translation>weitere</translation>
+    </message>
+    <message>
+        <source>Namespace &quot;%1&quot; allows at most %2 MiB of memory; its VMs have %3 MiB and this deploy adds %4 MiB. Delete or shrink some of its VMs or raise the quota: corralctl ns set %1 --max-memory-mib %5.</source>
+        <translation>Namespace „%1“ erlaubt höchstens %2 MiB Speicher; seine VMs haben %3 MiB, und diese Bereitstellung fügt %4 MiB hinzu. Löschen oder verkleinern Sie einige seiner VMs oder erhöhen Sie das Kontingent: corralctl ns set %1 --max-memory-mib %5.</translation>
+    </message>
+    <message>
+        <source>No host can take the VM: the fleet has no hosts. Add a host first.</source>
+        <translation>Kein Host kann die VM aufnehmen: Die Flotte hat keine Hosts. Fügen Sie zuerst einen Host hinzu.</translation>
+    </message>
+    <message>
+        <source>No host named &quot;%1&quot; in the fleet. Check the name (corralctl host list) or leave the host out to let Corral choose.</source>
+        <translation>Kein Host namens „%1“ in der Flotte. Prüfen Sie den Namen (corralctl host list) oder lassen Sie den Host weg, damit Corral wählt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>full after %n VMs of this deploy: %1</source>
+        <translation>
+            <numerusform>voll nach %n VM dieser Bereitstellung: %1</numerusform>
+            <numerusform>voll nach %n VMs dieser Bereitstellung: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %1 of %n VMs fit on host &quot;%2&quot;, so none is deployed: %3</source>
+        <translation>
+            <numerusform>Nur %1 von %n VM passt auf Host „%2“, daher wird keine bereitgestellt: %3</numerusform>
+            <numerusform>Nur %1 von %n VMs passen auf Host „%2“, daher wird keine bereitgestellt: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; cannot take the VM: %2</source>
+        <translation>Host „%1“ kann die VM nicht aufnehmen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Host &quot;%1&quot; cannot take any of the %n VMs: %2</source>
+        <translation>
+            <numerusform>Host „%1“ kann die %n VM nicht aufnehmen: %2</numerusform>
+            <numerusform>Host „%1“ kann keine der %n VMs aufnehmen: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %1 of %n VMs fit, so none is deployed. Deploy fewer, free capacity on a host or add a host. Why each host took no more:</source>
+        <translation>
+            <numerusform>Nur %1 von %n VM passt, daher wird keine bereitgestellt. Stellen Sie weniger bereit, schaffen Sie Platz auf einem Host oder fügen Sie einen Host hinzu. Warum jeder Host nicht mehr aufnahm:</numerusform>
+            <numerusform>Nur %1 von %n VMs passen, daher wird keine bereitgestellt. Stellen Sie weniger bereit, schaffen Sie Platz auf einem Host oder fügen Sie einen Host hinzu. Warum jeder Host nicht mehr aufnahm:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No host can take the VM (%n vCPUs, %1 MiB of memory). Free capacity on a host, add a host or change the request. Why each host refused:</source>
+        <translation>
+            <numerusform>Kein Host kann die VM aufnehmen (%n vCPU, %1 MiB Speicher). Schaffen Sie Platz auf einem Host, fügen Sie einen Host hinzu oder ändern Sie die Anforderung. Warum jeder Host ablehnte:</numerusform>
+            <numerusform>Kein Host kann die VM aufnehmen (%n vCPUs, %1 MiB Speicher). Schaffen Sie Platz auf einem Host, fügen Sie einen Host hinzu oder ändern Sie die Anforderung. Warum jeder Host ablehnte:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No host can take any of the %n VMs (%1 vCPUs and %2 MiB of memory each). Free capacity on a host, add a host or change the request. Why each host refused:</source>
+        <translation>
+            <numerusform>Kein Host kann die %n VM aufnehmen (je %1 vCPUs und %2 MiB Speicher). Schaffen Sie Platz auf einem Host, fügen Sie einen Host hinzu oder ändern Sie die Anforderung. Warum jeder Host ablehnte:</numerusform>
+            <numerusform>Kein Host kann eine der %n VMs aufnehmen (je %1 vCPUs und %2 MiB Speicher). Schaffen Sie Platz auf einem Host, fügen Sie einen Host hinzu oder ändern Sie die Anforderung. Warum jeder Host ablehnte:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>macOS</source>
+        <translation>macOS</translation>
+    </message>
+    <message>
+        <source>Linux</source>
+        <translation>Linux</translation>
+    </message>
+    <message>
+        <source>Generic</source>
+        <translation>Generisch</translation>
+    </message>
+    <message>
+        <source>A %1 name must have 1 to 63 characters: lowercase letters a-z, digits 0-9 and &apos;-&apos;, starting and ending with a letter or digit.</source>
+        <translation>Der Name (%1) hat 1 bis 63 Zeichen: Kleinbuchstaben a-z, Ziffern 0-9 und &apos;-&apos;, am Anfang und Ende ein Buchstabe oder eine Ziffer.</translation>
+    </message>
+    <message>
+        <source>VM config</source>
+        <translation>VM-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Choose the base image VMs are deployed from.</source>
+        <translation>Wählen Sie das Basisabbild, aus dem VMs bereitgestellt werden.</translation>
+    </message>
+    <message>
+        <source>A VM has 1 to 512 virtual CPUs.</source>
+        <translation>Eine VM hat 1 bis 512 virtuelle CPUs.</translation>
+    </message>
+    <message>
+        <source>A VM has 128 MiB to 4 TiB (4194304 MiB) of memory.</source>
+        <translation>Eine VM hat 128 MiB bis 4 TiB (4194304 MiB) Speicher.</translation>
+    </message>
+    <message>
+        <source>The disk size is 0 (the base image&apos;s size) to 65536 GiB.</source>
+        <translation>Die Datenträgergröße ist 0 (die Größe des Basisabbilds) bis 65536 GiB.</translation>
+    </message>
+    <message>
+        <source>The display is 640 to 7680 pixels wide and 480 to 4320 pixels high.</source>
+        <translation>Die Anzeige ist 640 bis 7680 Pixel breit und 480 bis 4320 Pixel hoch.</translation>
+    </message>
+    <message>
+        <source>Exposed guest ports are 1 to 65535.</source>
+        <translation>Freigegebene Gast-Ports liegen zwischen 1 und 65535.</translation>
+    </message>
+    <message>
+        <source>Each guest port can be exposed only once.</source>
+        <translation>Jeder Gast-Port kann nur einmal freigegeben werden.</translation>
+    </message>
+    <message>
+        <source>A VM exposes at most 32 guest ports.</source>
+        <translation>Eine VM gibt höchstens 32 Gast-Ports frei.</translation>
+    </message>
+    <message>
+        <source>The system serial number has at most 64 characters: letters A-Z and a-z, digits and &apos;-&apos;.</source>
+        <translation>Die Systemseriennummer hat höchstens 64 Zeichen: Buchstaben A-Z und a-z, Ziffern und &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>The GPU is a host PCI address like 0000:03:00.0 (domain:bus:slot.function in hexadecimal), or empty for none.</source>
+        <translation>Die GPU ist eine PCI-Adresse des Hosts wie 0000:03:00.0 (Domäne:Bus:Slot.Funktion, hexadezimal) oder leer für keine.</translation>
+    </message>
+    <message>
+        <source>The network is &quot;user&quot;, &quot;user-isolated&quot;, &quot;network:NAME&quot; (a libvirt network) or &quot;bridge:NAME&quot; (a host bridge), where NAME has letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>Das Netzwerk ist „user“, „user-isolated“, „network:NAME“ (ein libvirt-Netzwerk) oder „bridge:NAME“ (eine Bridge des Hosts), wobei NAME aus Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos; besteht.</translation>
+    </message>
+    <message>
+        <source>A macOS VM needs an OpenCore image: choose the catalog image to boot from.</source>
+        <translation>Eine macOS-VM braucht ein OpenCore-Abbild: Wählen Sie das Katalog-Abbild, von dem sie startet.</translation>
+    </message>
+    <message>
+        <source>The macOS CPU model is empty (Haswell-noTSX), Haswell-noTSX, Penryn, Skylake-Client-noTSX-IBRS or Cascadelake-Server-noTSX.</source>
+        <translation>Das macOS-CPU-Modell ist leer (Haswell-noTSX), Haswell-noTSX, Penryn, Skylake-Client-noTSX-IBRS oder Cascadelake-Server-noTSX.</translation>
+    </message>
+    <message>
+        <source>macOS boots through OpenCore on UEFI: choose UEFI or auto.</source>
+        <translation>macOS startet über OpenCore mit UEFI: Wählen Sie UEFI oder automatisch.</translation>
+    </message>
+    <message>
+        <source>The host tag has letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; only, or is empty.</source>
+        <translation>Das Host-Tag besteht nur aus Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos; oder ist leer.</translation>
+    </message>
+    <message>
+        <source>Give the host tag the VMs require, or do not require one.</source>
+        <translation>Geben Sie das Host-Tag an, das die VMs verlangen, oder verlangen Sie keines.</translation>
+    </message>
+    <message>
+        <source>The guest login has at most 32 characters: letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>Der Gast-Login hat höchstens 32 Zeichen: Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>The VM config&apos;s &quot;%1&quot; must be %2.</source>
+        <translation>„%1“ der VM-Konfiguration muss %2 sein.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>The VM config&apos;s &quot;%1&quot; cannot be &quot;%2&quot;.</source>
+        <translation>„%1“ der VM-Konfiguration kann nicht „%2“ sein.</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a list of ports 1-65535</source>
+        <translation>eine Liste von Ports 1-65535</translation>
+    </message>
+    <message>
+        <source>Revert %1</source>
+        <translation>%1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Back to a fresh disk.</source>
+        <translation>Zurück auf einem frischen Datenträger.</translation>
+    </message>
+    <message>
+        <source>Resize the disk of %1</source>
+        <translation>Datenträger von %1 vergrößern</translation>
+    </message>
+    <message>
+        <source>The disk is %1 GiB now.</source>
+        <translation>Der Datenträger hat jetzt %1 GiB.</translation>
+    </message>
+    <message>
+        <source>Save as image %1</source>
+        <translation>Als Abbild %1 speichern</translation>
+    </message>
+    <message>
+        <source>The library already has an image named %1; pick another name.</source>
+        <translation>Die Bibliothek enthält bereits ein Abbild namens %1; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>%1 was written on the host but did not appear in the library; refresh the Images view.</source>
+        <translation>%1 wurde auf den Host geschrieben, erscheint aber nicht in der Bibliothek; aktualisieren Sie die Abbilder-Ansicht.</translation>
+    </message>
+    <message>
+        <source>Save %1 as image </source>
+        <translation>%1 als Abbild speichern </translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Als %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Clone %1 as %2</source>
+        <translation>%1 als %2 klonen</translation>
+    </message>
+    <message>
+        <source>Cloned.</source>
+        <translation>Geklont.</translation>
+    </message>
+    <message>
+        <source>Only VMs that Corral deployed (from an image in the library) can be cloned.</source>
+        <translation>Nur VMs, die Corral bereitgestellt hat (aus einem Abbild der Bibliothek), können geklont werden.</translation>
+    </message>
+    <message>
+        <source>%1 is running: shut it down first, so that its disk is consistent.</source>
+        <translation>%1 läuft: Fahren Sie die VM zuerst herunter, damit ihr Datenträger konsistent ist.</translation>
+    </message>
+    <message>
+        <source>Snapshot %1</source>
+        <translation>Snapshot von %1</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 taken.</source>
+        <translation>Snapshot %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Revert %1 to a snapshot</source>
+        <translation>%1 auf einen Snapshot zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Back at snapshot %1.</source>
+        <translation>Zurück auf Snapshot %1.</translation>
+    </message>
+    <message>
+        <source>Delete a snapshot of %1</source>
+        <translation>Einen Snapshot von %1 löschen</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 deleted.</source>
+        <translation>Snapshot %1 gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Namespace %1 still has %n VM(s) (%2): delete them first, or delete the namespace with its VMs (--cascade).</source>
+        <translation>
+            <numerusform>Namespace %1 hat noch %n VM (%2): Löschen Sie sie zuerst oder löschen Sie den Namespace mit seinen VMs (--cascade).</numerusform>
+            <numerusform>Namespace %1 hat noch %n VMs (%2): Löschen Sie sie zuerst oder löschen Sie den Namespace mit seinen VMs (--cascade).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overcommit must be between 0.1 and 64 for CPUs and 0.1 and 16 for memory, and the reserved memory 0 MiB or more.</source>
+        <translation>Die Überbuchung muss für CPUs zwischen 0,1 und 64 und für Speicher zwischen 0,1 und 16 liegen, der reservierte Speicher bei 0 MiB oder mehr.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address: the port address of host %2 is where its VMs&apos; forwarded ports listen, e.g. 127.0.0.1.</source>
+        <translation>„%1“ ist keine IP-Adresse: Die Port-Adresse von Host %2 ist die Adresse, an der die weitergeleiteten Ports seiner VMs lauschen, z. B. 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>The Apple SMC key of host %1 must be 64 printable ASCII characters (it has %2): read it from the host&apos;s SMC again.</source>
+        <translation>Der Apple-SMC-Schlüssel von Host %1 muss aus 64 druckbaren ASCII-Zeichen bestehen (er hat %2): Lesen Sie ihn erneut aus dem SMC des Hosts.</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Quotas of namespace %1 must be 0 (no limit) or more.</source>
+        <translation>Die Kontingente von Namespace %1 müssen 0 (keine Grenze) oder mehr sein.</translation>
+    </message>
+    <message>
+        <source>No namespace named %1: `corralctl ns list` shows them.</source>
+        <translation>Kein Namespace namens %1: `corralctl ns list` zeigt sie an.</translation>
+    </message>
+    <message>
+        <source>Cannot dedicate host %1 to namespace %2: there is no such host (`corralctl host list` shows them).</source>
+        <translation>Host %1 kann dem Namespace %2 nicht zugeordnet werden: Diesen Host gibt es nicht (`corralctl host list` zeigt sie an).</translation>
+    </message>
+    <message>
+        <source>Host %1 is already dedicated to namespace %2; a host serves at most one namespace. Remove it there first.</source>
+        <translation>Host %1 ist bereits dem Namespace %2 zugeordnet; ein Host dient höchstens einem Namespace. Entfernen Sie ihn zuerst dort.</translation>
+    </message>
+    <message>
+        <source>A namespace named %1 already exists.</source>
+        <translation>Ein Namespace namens %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The default namespace cannot be deleted: VMs without a namespace belong to it.</source>
+        <translation>Der Namespace „default“ kann nicht gelöscht werden: VMs ohne Namespace gehören zu ihm.</translation>
+    </message>
+    <message>
+        <source>The stored VM config %1 is unreadable; delete it and create it again.</source>
+        <translation>Die gespeicherte VM-Konfiguration %1 ist unlesbar; löschen Sie sie und legen Sie sie neu an.</translation>
+    </message>
+    <message>
+        <source>A VM config named %1 already exists.</source>
+        <translation>Eine VM-Konfiguration namens %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Host %1 has no volume %2 in its pool %3.</source>
+        <translation>Host %1 hat kein Volume %2 in seinem Pool %3.</translation>
+    </message>
+    <message>
+        <source>Host %1 is not connected: wait for it to come back.</source>
+        <translation>Host %1 ist nicht verbunden: Warten Sie, bis er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The VM no longer exists on %1.</source>
+        <translation>Die VM existiert auf %1 nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 has no disk in a storage pool; Corral works on pool volumes only.</source>
+        <translation>%1 auf %2 hat keinen Datenträger in einem Speicherpool; Corral arbeitet nur mit Pool-Volumes.</translation>
+    </message>
+    <message>
+        <source>%1 has no snapshot named %2.</source>
+        <translation>%1 hat keinen Snapshot namens %2.</translation>
+    </message>
+    <message>
+        <source>Snapshot name &quot;%1&quot; is not valid: use 1 to 64 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>Der Snapshot-Name „%1“ ist ungültig: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; oder &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 has no overlay disk on a base image, so there is nothing to revert to.</source>
+        <translation>%1 hat keinen Overlay-Datenträger auf einem Basisabbild; es gibt nichts, worauf zurückgesetzt werden könnte.</translation>
+    </message>
+    <message>
+        <source>Cannot power off %1 to revert it.</source>
+        <translation>%1 kann zum Zurücksetzen nicht ausgeschaltet werden.</translation>
+    </message>
+    <message>
+        <source>%1 lost its disk %2 while reverting and could not get a new one: %3. Revert again once the host is fine.</source>
+        <translation>%1 hat beim Zurücksetzen seinen Datenträger %2 verloren und keinen neuen bekommen: %3. Setzen Sie erneut zurück, sobald der Host in Ordnung ist.</translation>
+    </message>
+    <message>
+        <source>%1 was reverted but did not start again.</source>
+        <translation>%1 wurde zurückgesetzt, ist aber nicht wieder gestartet.</translation>
+    </message>
+    <message>
+        <source>Cannot find the disk of %1 or the pool %2 on %3.</source>
+        <translation>Der Datenträger von %1 oder der Pool %2 auf %3 ist nicht zu finden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 from the disk of %2 on %3.</source>
+        <translation>%1 kann nicht aus dem Datenträger von %2 auf %3 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The disk of %1 is %2 bytes already; it can only grow.</source>
+        <translation>Der Datenträger von %1 hat bereits %2 Bytes; er kann nur wachsen.</translation>
+    </message>
+    <message>
+        <source>Cannot resize the disk of %1: %2</source>
+        <translation>Die Größe des Datenträgers von %1 kann nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot list the snapshots of %1.</source>
+        <translation>Die Snapshots von %1 können nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot take snapshot %1 of %2: %3</source>
+        <translation>Snapshot %1 von %2 kann nicht erstellt werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot revert %1 to snapshot %2: %3</source>
+        <translation>%1 kann nicht auf Snapshot %2 zurückgesetzt werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot delete snapshot %2 of %1: %3</source>
+        <translation>Snapshot %2 von %1 kann nicht gelöscht werden: %3</translation>
+    </message>
+    <message>
+        <source>Host %1 has no active storage pool %2 for VM disks: create it like corral-images (see the README).</source>
+        <translation>Host %1 hat keinen aktiven Speicherpool %2 für VM-Datenträger: Legen Sie ihn wie corral-images an (siehe README).</translation>
+    </message>
+    <message>
+        <source>Cannot take the deploy lock on %1.</source>
+        <translation>Die Bereitstellungssperre auf %1 kann nicht genommen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot list the VMs of %1.</source>
+        <translation>Die VMs von %1 können nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>%1 refused the definition of %2: %3</source>
+        <translation>%1 hat die Definition von %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>%1 could not start %2: %3</source>
+        <translation>%1 konnte %2 nicht starten: %3</translation>
+    </message>
+    <message>
+        <source>Cannot look up a VM on %1.</source>
+        <translation>Eine VM auf %1 kann nicht nachgeschlagen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::ConfigModel</name>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (Pflicht)</translation>
+    </message>
+    <message>
+        <source>%1 (preferred)</source>
+        <translation>%1 (bevorzugt)</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Abbildgröße</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s disk has the virtual size of its base image.</source>
+        <translation>Der Datenträger der VM hat die virtuelle Größe ihres Basisabbilds.</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s disk has a virtual size of %1.</source>
+        <translation>Der Datenträger der VM hat eine virtuelle Größe von %1.</translation>
+    </message>
+    <message>
+        <source>Deployed only onto hosts tagged %1.</source>
+        <translation>Wird nur auf Hosts mit dem Tag %1 bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Hosts tagged %1 are preferred; others are used when they are full.</source>
+        <translation>Hosts mit dem Tag %1 werden bevorzugt; andere werden genutzt, wenn sie voll sind.</translation>
+    </message>
+    <message>
+        <source>Guest ports exposed on the host: %1</source>
+        <translation>Auf dem Host freigegebene Gast-Ports: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Abbild</translation>
+    </message>
+    <message>
+        <source>vCPUs</source>
+        <translation>vCPUs</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Datenträger</translation>
+    </message>
+    <message>
+        <source>Host Tag</source>
+        <translation>Host-Tag</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::ConfigPage</name>
+    <message>
+        <source>New Config…</source>
+        <translation>Neue Konfiguration …</translation>
+    </message>
+    <message>
+        <source>Create a VM config: what to deploy, from which image, in which shape</source>
+        <translation>Eine VM-Konfiguration anlegen: was bereitgestellt wird, aus welchem Abbild, in welcher Größe</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Change the selected VM config</source>
+        <translation>Die ausgewählte VM-Konfiguration ändern</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>Duplizieren …</translation>
+    </message>
+    <message>
+        <source>Create a new VM config from a copy of the selected one</source>
+        <translation>Eine neue VM-Konfiguration aus einer Kopie der ausgewählten anlegen</translation>
+    </message>
+    <message>
+        <source>Deploy…</source>
+        <translation>Bereitstellen …</translation>
+    </message>
+    <message>
+        <source>Deploy VMs from the selected VM config</source>
+        <translation>VMs aus der ausgewählten VM-Konfiguration bereitstellen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the selected VM config</source>
+        <translation>Die ausgewählte VM-Konfiguration löschen</translation>
+    </message>
+    <message>
+        <source>VM Config Actions</source>
+        <translation>Aktionen für VM-Konfigurationen</translation>
+    </message>
+    <message>
+        <source>Reading the VM configs…</source>
+        <translation>VM-Konfigurationen werden gelesen …</translation>
+    </message>
+    <message>
+        <source>No VM configs yet. A config says what to deploy: create one with New Config… (%1).</source>
+        <translation>Noch keine VM-Konfigurationen. Eine Konfiguration legt fest, was bereitgestellt wird: Legen Sie eine mit Neue Konfiguration … (%1) an.</translation>
+    </message>
+    <message>
+        <source>Delete VM Config</source>
+        <translation>VM-Konfiguration löschen</translation>
+    </message>
+    <message>
+        <source>Delete VM config %1?</source>
+        <translation>VM-Konfiguration %1 löschen?</translation>
+    </message>
+    <message>
+        <source>VMs deployed from it are not touched. This cannot be undone.</source>
+        <translation>Aus ihr bereitgestellte VMs bleiben unberührt. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cannot Delete %1</source>
+        <translation>%1 kann nicht gelöscht werden</translation>
+    </message>
 </context>
 <context>
     <name>Corral::ConsoleTab</name>
@@ -1193,6 +1964,228 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::DeployDialog</name>
+    <message>
+        <source>Deploy VMs</source>
+        <translation>VMs bereitstellen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>From a VM &amp;config:</source>
+        <translation>Aus einer VM-&amp;Konfiguration:</translation>
+    </message>
+    <message>
+        <source>No VM configs yet</source>
+        <translation>Noch keine VM-Konfigurationen</translation>
+    </message>
+    <message>
+        <source>&amp;Ad hoc, from an image:</source>
+        <translation>&amp;Direkt aus einem Abbild:</translation>
+    </message>
+    <message>
+        <source>No disk image in the library</source>
+        <translation>Kein Datenträgerabbild in der Bibliothek</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <extracomment>Unit after a memory size</extracomment>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;vCPUs:</source>
+        <translation>&amp;vCPUs:</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>&amp;Namespace:</translation>
+    </message>
+    <message>
+        <source>C&amp;ount:</source>
+        <translation>A&amp;nzahl:</translation>
+    </message>
+    <message>
+        <source>generated from the config or image</source>
+        <translation>aus der Konfiguration oder dem Abbild erzeugt</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s name; with a count above 1 the stem of the names: NAME-1, NAME-2, …</source>
+        <translation>Der Name der VM; bei einer Anzahl über 1 der Stamm der Namen: NAME-1, NAME-2, …</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Platzierung</translation>
+    </message>
+    <message>
+        <source>A&amp;utomatic</source>
+        <translation>A&amp;utomatisch</translation>
+    </message>
+    <message>
+        <source>On &amp;host:</source>
+        <translation>Auf &amp;Host:</translation>
+    </message>
+    <message>
+        <source>No hosts yet</source>
+        <translation>Noch keine Hosts</translation>
+    </message>
+    <message>
+        <source>On hosts &amp;tagged:</source>
+        <translation>Auf Hosts mit &amp;Tag:</translation>
+    </message>
+    <message>
+        <source>Spread: least allocated host first</source>
+        <translation>Verteilen: am wenigsten belegter Host zuerst</translation>
+    </message>
+    <message>
+        <source>Pack: fill one host before the next</source>
+        <translation>Packen: einen Host vor dem nächsten füllen</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>&amp;Strategie:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Why this host</source>
+        <extracomment>Column of the deploy preview: why the scheduler chose the host</extracomment>
+        <translation>Warum dieser Host</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>Warum nicht</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Waiting for the first VM…</source>
+        <translation>Warten auf die erste VM …</translation>
+    </message>
+    <message>
+        <source>Each VM is also a task in the task list. Closing this window does not stop the deploy.</source>
+        <translation>Jede VM ist auch eine Aufgabe in der Aufgabenliste. Das Schließen dieses Fensters hält die Bereitstellung nicht an.</translation>
+    </message>
+    <message>
+        <source>%1 (made by another console)</source>
+        <translation>%1 (von einer anderen Konsole angelegt)</translation>
+    </message>
+    <message>
+        <source>There is no fleet to deploy to.</source>
+        <translation>Es gibt keine Flotte für die Bereitstellung.</translation>
+    </message>
+    <message>
+        <source>Deploy (%1)</source>
+        <translation>Bereitstellen (%1)</translation>
+    </message>
+    <message>
+        <source>Continue in Background</source>
+        <translation>Im Hintergrund fortsetzen</translation>
+    </message>
+    <message>
+        <source>Close this window; the deploy goes on</source>
+        <translation>Dieses Fenster schließen; die Bereitstellung läuft weiter</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deploying %n VM(s) into namespace %1: %2 running.</source>
+        <translation>
+            <numerusform>%n VM wird in Namespace %1 bereitgestellt: %2 läuft.</numerusform>
+            <numerusform>%n VMs werden in Namespace %1 bereitgestellt: %2 laufen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VM(s) deployed and running in namespace %1.</source>
+        <translation>
+            <numerusform>%n VM bereitgestellt und läuft in Namespace %1.</numerusform>
+            <numerusform>%n VMs bereitgestellt und laufen in Namespace %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VM(s) failed; the list says why. What was set up for them has been removed.</source>
+        <translation>
+            <numerusform>%n VM ist fehlgeschlagen; die Liste nennt den Grund. Was für sie angelegt war, wurde entfernt.</numerusform>
+            <numerusform>%n VMs sind fehlgeschlagen; die Liste nennt die Gründe. Was für sie angelegt war, wurde entfernt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Corral::DeployModel</name>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Copying image</source>
+        <translation>Abbild wird kopiert</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>Wird erstellt</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <extracomment>Deploy progress: &quot;Copying image 45 %&quot;</extracomment>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>%1 in namespace %2</source>
+        <translation>%1 in Namespace %2</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +2488,57 @@
         <source>Corral reaches hosts over SSH: use the libssh or ssh transport.</source>
         <translation>Corral erreicht Hosts über SSH: den Transport libssh oder ssh verwenden.</translation>
     </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (only the host itself)</source>
+        <translation>127.0.0.1 (nur der Host selbst)</translation>
+    </message>
+    <message>
+        <source>The address on the host where the exposed ports of its VMs listen, e.g. the host&apos;s LAN address</source>
+        <translation>Die Adresse auf dem Host, an der die freigegebenen Ports seiner VMs lauschen, z. B. die LAN-Adresse des Hosts</translation>
+    </message>
+    <message>
+        <source>Port a&amp;ddress:</source>
+        <translation>Port-A&amp;dresse:</translation>
+    </message>
+    <message>
+        <source>none: no macOS guests on this host</source>
+        <translation>keiner: keine macOS-Gäste auf diesem Host</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide the key</source>
+        <translation>Schlüssel verbergen</translation>
+    </message>
+    <message>
+        <source>Apple &amp;SMC key:</source>
+        <translation>Apple-&amp;SMC-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>macOS guests need the 64-character key of the Apple SMC of the Mac they run on. Read it on that Mac; Corral keeps it in its catalog.</source>
+        <translation>macOS-Gäste brauchen den 64 Zeichen langen Schlüssel des Apple-SMC des Macs, auf dem sie laufen. Lesen Sie ihn auf diesem Mac aus; Corral bewahrt ihn in seinem Katalog auf.</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address, such as 192.168.1.20.</source>
+        <translation>%1 ist keine IP-Adresse wie etwa 192.168.1.20.</translation>
+    </message>
+    <message>
+        <source>The key holds printable ASCII characters only.</source>
+        <translation>Der Schlüssel besteht nur aus druckbaren ASCII-Zeichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The key has 64 characters; this one has %n.</source>
+        <translation>
+            <numerusform>Der Schlüssel hat 64 Zeichen; dieser hat %n.</numerusform>
+            <numerusform>Der Schlüssel hat 64 Zeichen; dieser hat %n.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Corral::HostModel</name>
@@ -1566,6 +2610,19 @@ Allocated vCPUs / host CPUs</extracomment>
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <extracomment>Host state of a connected host in maintenance mode</extracomment>
+        <translation>Im Wartungsmodus</translation>
+    </message>
+    <message>
+        <source>%1 — maintenance</source>
+        <translation>%1 — Wartungsmodus</translation>
+    </message>
+    <message>
+        <source>In maintenance: no new VMs are placed on this host.</source>
+        <translation>Im Wartungsmodus: Auf diesem Host werden keine neuen VMs platziert.</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +2701,48 @@ Allocated vCPUs / host CPUs</extracomment>
     <message>
         <source>Open a shell on the selected hosts (over the host&apos;s one SSH session)</source>
         <translation>Eine Shell auf den ausgewählten Hosts öffnen (über die gemeinsame SSH-Sitzung des Hosts)</translation>
+    </message>
+    <message>
+        <source>Maintenance Mode</source>
+        <translation>Wartungsmodus</translation>
+    </message>
+    <message>
+        <source>Place no new VMs on the selected hosts; optionally shut down their running VMs</source>
+        <translation>Keine neuen VMs auf den ausgewählten Hosts platzieren; auf Wunsch ihre laufenden VMs herunterfahren</translation>
+    </message>
+    <message>
+        <source>Put %1 into maintenance?</source>
+        <translation>%1 in den Wartungsmodus versetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Put %n host(s) into maintenance?</source>
+        <translation>
+            <numerusform>%n Host in den Wartungsmodus versetzen?</numerusform>
+            <numerusform>%n Hosts in den Wartungsmodus versetzen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No new VMs are placed on it while it is in maintenance. The VMs on it keep running unless you drain it.</source>
+        <translation>Solange er im Wartungsmodus ist, werden keine neuen VMs auf ihm platziert. Seine VMs laufen weiter, es sei denn, Sie räumen ihn.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drain: shut down its %n running VM(s) (gracefully)</source>
+        <translation>
+            <numerusform>Räumen: seine %n laufende VM (geordnet) herunterfahren</numerusform>
+            <numerusform>Räumen: seine %n laufenden VMs (geordnet) herunterfahren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start Maintenance</source>
+        <translation>Wartungsmodus starten</translation>
+    </message>
+    <message>
+        <source>Cannot Start Maintenance of %1</source>
+        <translation>Wartungsmodus für %1 kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Cannot End Maintenance of %1</source>
+        <translation>Wartungsmodus für %1 kann nicht beendet werden</translation>
     </message>
 </context>
 <context>
@@ -2160,11 +3259,7 @@ Allocated vCPUs / host CPUs</extracomment>
     </message>
     <message>
         <source>Namespaces</source>
-        <translation>Namensräume</translation>
-    </message>
-    <message>
-        <source>Namespaces arrive with VM configs and deploy: group hosts and VMs per team, with quotas and dedicated hosts.</source>
-        <translation>Namensräume kommen mit VM-Konfigurationen und Bereitstellung: Hosts und VMs pro Team gruppieren, mit Kontingenten und dedizierten Hosts.</translation>
+        <translation>Namespaces</translation>
     </message>
     <message>
         <source>Images</source>
@@ -2294,6 +3389,392 @@ Erstellt mit Qt %1.</translation>
         <source>%1 %2 — %3: %4</source>
         <extracomment>Status bar: &quot;Upload macOS_14.iso — lab1: &lt;what happened&gt;&quot;</extracomment>
         <translation>%1 %2 – %3: %4</translation>
+    </message>
+    <message>
+        <source>VM Configs</source>
+        <translation>VM-Konfigurationen</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy…</source>
+        <translation>&amp;Bereitstellen …</translation>
+    </message>
+    <message>
+        <source>Deploy new VMs from a VM config or an image</source>
+        <translation>Neue VMs aus einer VM-Konfiguration oder einem Abbild bereitstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace</source>
+        <translation>&amp;Namespace</translation>
+    </message>
+    <message>
+        <source>&amp;Config</source>
+        <translation>&amp;Konfiguration</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::NameDialog</name>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::NamespaceDialog</name>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>New Namespace</source>
+        <translation>Neuer Namespace</translation>
+    </message>
+    <message>
+        <source>Set Up Namespace %1</source>
+        <translation>Namespace %1 einrichten</translation>
+    </message>
+    <message>
+        <source>Edit Namespace %1</source>
+        <translation>Namespace %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>e.g. ci-runners</source>
+        <translation>z. B. ci-runners</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the team that uses it</source>
+        <translation>optional, z. B. das Team, das ihn nutzt</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation>Kontingente</translation>
+    </message>
+    <message>
+        <source>&amp;VMs:</source>
+        <translation>&amp;VMs:</translation>
+    </message>
+    <message>
+        <source>v&amp;CPUs:</source>
+        <translation>v&amp;CPUs:</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <extracomment>Unit after a memory quota</extracomment>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <source>Deploys that would go over a quota are refused. VMs that exist already are never touched.</source>
+        <translation>Bereitstellungen, die ein Kontingent überschreiten würden, werden abgelehnt. Bestehende VMs bleiben immer unberührt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>In use now: %n VM(s), %1 vCPUs, %2 of memory.</source>
+        <translation>
+            <numerusform>Derzeit belegt: %n VM, %1 vCPUs, %2 Speicher.</numerusform>
+            <numerusform>Derzeit belegt: %n VMs, %1 vCPUs, %2 Speicher.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dedicated Hosts</source>
+        <translation>Dedizierte Hosts</translation>
+    </message>
+    <message>
+        <source>A namespace with dedicated hosts deploys onto them and nowhere else, and no other namespace uses them. Without any, its VMs go to the shared hosts.</source>
+        <translation>Ein Namespace mit dedizierten Hosts stellt nur auf ihnen bereit, und kein anderer Namespace nutzt sie. Ohne dedizierte Hosts kommen seine VMs auf die gemeinsamen Hosts.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 — dedicated to %2</source>
+        <translation>%1 — %2 zugeordnet</translation>
+    </message>
+    <message>
+        <source>%1 is dedicated to namespace %2; only one namespace can have a host to itself.</source>
+        <translation>%1 ist dem Namespace %2 zugeordnet; nur ein Namespace kann einen Host für sich haben.</translation>
+    </message>
+    <message>
+        <source>No hosts yet</source>
+        <translation>Noch keine Hosts</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>A namespace named %1 exists already.</source>
+        <translation>Ein Namespace namens %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>A namespace keeps its name: the VMs in it record it.</source>
+        <translation>Ein Namespace behält seinen Namen: Die VMs in ihm vermerken ihn.</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::NamespaceModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>Used / quota of a namespace</extracomment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1: made by another console; no quota here.</source>
+        <translation>%1: von einer anderen Konsole angelegt; hier ohne Kontingent.</translation>
+    </message>
+    <message>
+        <source>VMs deployed without a namespace, and VMs Corral did not create, are in the default namespace.</source>
+        <translation>VMs, die ohne Namespace bereitgestellt wurden, und VMs, die Corral nicht angelegt hat, sind im Namespace „default“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VM(s) of at most %1</source>
+        <translation>
+            <numerusform>%n VM von höchstens %1</numerusform>
+            <numerusform>%n VMs von höchstens %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VM(s), no limit</source>
+        <translation>
+            <numerusform>%n VM, keine Grenze</numerusform>
+            <numerusform>%n VMs, keine Grenze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vCPU(s) of at most %1</source>
+        <translation>
+            <numerusform>%n vCPU von höchstens %1</numerusform>
+            <numerusform>%n vCPUs von höchstens %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vCPU(s), no limit</source>
+        <translation>
+            <numerusform>%n vCPU, keine Grenze</numerusform>
+            <numerusform>%n vCPUs, keine Grenze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 of memory</source>
+        <translation>%1 von höchstens %2 Speicher</translation>
+    </message>
+    <message>
+        <source>%1 of memory, no limit</source>
+        <translation>%1 Speicher, keine Grenze</translation>
+    </message>
+    <message>
+        <source>No dedicated hosts: the VMs go to any shared host.</source>
+        <translation>Keine dedizierten Hosts: Die VMs kommen auf beliebige gemeinsame Hosts.</translation>
+    </message>
+    <message>
+        <source>The VMs run on these hosts only, and no other namespace uses them.</source>
+        <translation>Die VMs laufen nur auf diesen Hosts, und kein anderer Namespace nutzt sie.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>VMs</source>
+        <translation>VMs</translation>
+    </message>
+    <message>
+        <source>vCPUs</source>
+        <translation>vCPUs</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Dedicated Hosts</source>
+        <translation>Dedizierte Hosts</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::NamespacePage</name>
+    <message>
+        <source>Namespace Actions</source>
+        <translation>Namespace-Aktionen</translation>
+    </message>
+    <message>
+        <source>Reading the namespaces…</source>
+        <translation>Namespaces werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Select a namespace to see its VMs.</source>
+        <translation>Wählen Sie einen Namespace, um seine VMs zu sehen.</translation>
+    </message>
+    <message>
+        <source>New Namespace…</source>
+        <translation>Neuer Namespace …</translation>
+    </message>
+    <message>
+        <source>Create a namespace with quotas and dedicated hosts</source>
+        <translation>Einen Namespace mit Kontingenten und dedizierten Hosts anlegen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Change the namespace&apos;s description, quotas and dedicated hosts</source>
+        <translation>Beschreibung, Kontingente und dedizierte Hosts des Namespace ändern</translation>
+    </message>
+    <message>
+        <source>Deploy…</source>
+        <translation>Bereitstellen …</translation>
+    </message>
+    <message>
+        <source>Deploy VMs into the selected namespace</source>
+        <translation>VMs in den ausgewählten Namespace bereitstellen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>No namespaces.</source>
+        <translation>Keine Namespaces.</translation>
+    </message>
+    <message>
+        <source>No namespaces yet. Create one with New Namespace… (%1).</source>
+        <translation>Noch keine Namespaces. Legen Sie einen mit Neuer Namespace … (%1) an.</translation>
+    </message>
+    <message>
+        <source>VMs</source>
+        <translation>VMs</translation>
+    </message>
+    <message>
+        <source>VMs in %1</source>
+        <translation>VMs in %1</translation>
+    </message>
+    <message>
+        <source>Deleting the VMs of %1…</source>
+        <translation>Die VMs von %1 werden gelöscht …</translation>
+    </message>
+    <message>
+        <source>No VMs in %1. Deploy… (%2) adds some.</source>
+        <translation>Keine VMs in %1. Bereitstellen … (%2) fügt welche hinzu.</translation>
+    </message>
+    <message>
+        <source>Select a namespace.</source>
+        <translation>Wählen Sie einen Namespace.</translation>
+    </message>
+    <message>
+        <source>The default namespace cannot be deleted: VMs without a namespace are in it.</source>
+        <translation>Der Namespace „default“ kann nicht gelöscht werden: VMs ohne Namespace sind in ihm.</translation>
+    </message>
+    <message>
+        <source>%1 is being deleted.</source>
+        <translation>%1 wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete the namespace (%1)</source>
+        <translation>Den Namespace löschen (%1)</translation>
+    </message>
+    <message>
+        <source>Set Up…</source>
+        <translation>Einrichten …</translation>
+    </message>
+    <message>
+        <source>Give %1 quotas and dedicated hosts in this catalog</source>
+        <translation>%1 in diesem Katalog Kontingente und dedizierte Hosts geben</translation>
+    </message>
+    <message>
+        <source>Edit the namespace</source>
+        <translation>Den Namespace bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete Namespace</source>
+        <translation>Namespace löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete namespace %1?</source>
+        <translation>Namespace %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Its quotas and host dedications are removed. This cannot be undone.</source>
+        <translation>Seine Kontingente und Host-Zuordnungen werden entfernt. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Namespace %1 holds %n VM(s).</source>
+        <translation>
+            <numerusform>Namespace %1 enthält %n VM.</numerusform>
+            <numerusform>Namespace %1 enthält %n VMs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A namespace with VMs cannot be deleted. Delete its VMs first, or tick the box to delete them with their disks now; running VMs are powered off first. This cannot be undone.</source>
+        <translation>Ein Namespace mit VMs kann nicht gelöscht werden. Löschen Sie zuerst seine VMs oder kreuzen Sie das Kästchen an, um sie jetzt samt ihren Datenträgern zu löschen; laufende VMs werden zuerst ausgeschaltet. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also delete its %n VM(s) and their disks</source>
+        <translation>
+            <numerusform>Auch seine %n VM und ihre Datenträger löschen</numerusform>
+            <numerusform>Auch seine %n VMs und ihre Datenträger löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting the %n VM(s) of %1 before the namespace…</source>
+        <translation>
+            <numerusform>Die %n VM von %1 wird vor dem Namespace gelöscht …</numerusform>
+            <numerusform>Die %n VMs von %1 werden vor dem Namespace gelöscht …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot Delete Namespace %1</source>
+        <translation>Namespace %1 kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Not every VM of %1 could be deleted, so the namespace was kept:</source>
+        <translation>Nicht alle VMs von %1 konnten gelöscht werden, daher bleibt der Namespace bestehen:</translation>
+    </message>
+    <message>
+        <source>Waiting for the hosts to report the VMs of %1 gone…</source>
+        <translation>Warten, bis die Hosts die VMs von %1 als gelöscht melden …</translation>
     </message>
 </context>
 <context>
@@ -2566,6 +4047,164 @@ Erstellt mit Qt %1.</translation>
     <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::SnapshotDialog</name>
+    <message>
+        <source>Snapshots of %1</source>
+        <translation>Snapshots von %1</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>Erstellen …</translation>
+    </message>
+    <message>
+        <source>Take a snapshot of the VM&apos;s disk (and memory, if it runs)</source>
+        <translation>Einen Snapshot des Datenträgers der VM erstellen (und ihres Speichers, wenn sie läuft)</translation>
+    </message>
+    <message>
+        <source>Revert…</source>
+        <translation>Zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Return the VM to the selected snapshot</source>
+        <translation>Die VM auf den ausgewählten Snapshot zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the selected snapshot; the VM is not changed</source>
+        <translation>Den ausgewählten Snapshot löschen; die VM bleibt unverändert</translation>
+    </message>
+    <message>
+        <source>No snapshots.</source>
+        <translation>Keine Snapshots.</translation>
+    </message>
+    <message>
+        <source>Reading the snapshots…</source>
+        <translation>Snapshots werden gelesen …</translation>
+    </message>
+    <message>
+        <source>No snapshots yet. Create… takes one of the VM as it is now.</source>
+        <translation>Noch keine Snapshots. Erstellen … hält die VM in ihrem jetzigen Zustand fest.</translation>
+    </message>
+    <message>
+        <source>Create Snapshot of %1</source>
+        <translation>Snapshot von %1 erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>The VM has a snapshot named %1 already.</source>
+        <translation>Die VM hat bereits einen Snapshot namens %1.</translation>
+    </message>
+    <message>
+        <source>A snapshot name has 1 to 64 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>Ein Snapshot-Name hat 1 bis 64 Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; oder &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>A running VM is snapshotted with its memory: reverting to it resumes the guest where it was.</source>
+        <translation>Bei einer laufenden VM wird der Speicher mit festgehalten: Das Zurücksetzen setzt den Gast dort fort, wo er war.</translation>
+    </message>
+    <message>
+        <source>Taking snapshot %1…</source>
+        <translation>Snapshot %1 wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 failed</source>
+        <translation>Snapshot %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Revert to Snapshot</source>
+        <translation>Auf Snapshot zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Revert %1 to snapshot %2?</source>
+        <translation>%1 auf Snapshot %2 zurücksetzen?</translation>
+    </message>
+    <message>
+        <source>Everything written to the VM&apos;s disk since the snapshot was taken is lost. A snapshot taken while the VM ran restores the running guest.</source>
+        <translation>Alles, was seit dem Snapshot auf den Datenträger der VM geschrieben wurde, geht verloren. Ein Snapshot einer laufenden VM stellt den laufenden Gast wieder her.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reverting to %1…</source>
+        <translation>Wird auf %1 zurückgesetzt …</translation>
+    </message>
+    <message>
+        <source>Reverting to %1 failed</source>
+        <translation>Zurücksetzen auf %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Delete Snapshot</source>
+        <translation>Snapshot löschen</translation>
+    </message>
+    <message>
+        <source>Delete snapshot %1 of %2?</source>
+        <translation>Snapshot %1 von %2 löschen?</translation>
+    </message>
+    <message>
+        <source>The VM stays as it is now; you can no longer return to this snapshot. This cannot be undone.</source>
+        <translation>Die VM bleibt, wie sie ist; zu diesem Snapshot können Sie dann nicht mehr zurück. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>%1 wird gelöscht …</translation>
+    </message>
+    <message>
+        <source>Deleting %1 failed</source>
+        <translation>Löschen von %1 ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::SnapshotModel</name>
+    <message>
+        <source>Current: the VM&apos;s disk was last reverted to or taken from this snapshot.</source>
+        <translation>Aktuell: Der Datenträger der VM wurde zuletzt auf diesen Snapshot zurückgesetzt oder aus ihm erstellt.</translation>
+    </message>
+    <message>
+        <source>Taken while running: reverting restores the running guest, memory included.</source>
+        <translation>Im laufenden Betrieb erstellt: Das Zurücksetzen stellt den laufenden Gast samt Speicher wieder her.</translation>
+    </message>
+    <message>
+        <source>Taken while the VM was not running: reverting restores its disk.</source>
+        <translation>Erstellt, als die VM nicht lief: Das Zurücksetzen stellt ihren Datenträger wieder her.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>VM State</source>
+        <translation>VM-Zustand</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +4711,416 @@ Download from a host to a local file: &quot;lab1 → macOS_14.iso&quot;</extraco
     </message>
 </context>
 <context>
+    <name>Corral::VmConfigDialog</name>
+    <message>
+        <source>BIOS</source>
+        <translation>BIOS</translation>
+    </message>
+    <message>
+        <source>UEFI</source>
+        <translation>UEFI</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>VGA</source>
+        <translation>VGA</translation>
+    </message>
+    <message>
+        <source>VMware SVGA</source>
+        <translation>VMware SVGA</translation>
+    </message>
+    <message>
+        <source>virtio</source>
+        <translation>virtio</translation>
+    </message>
+    <message>
+        <source>Edit VM Config %1</source>
+        <translation>VM-Konfiguration %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New VM Config</source>
+        <translation>Neue VM-Konfiguration</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>bridge, e.g. br0</source>
+        <translation>Bridge, z. B. br0</translation>
+    </message>
+    <message>
+        <source>network, e.g. default</source>
+        <translation>Netzwerk, z. B. default</translation>
+    </message>
+    <message>
+        <source>e.g. ci-runner</source>
+        <translation>z. B. ci-runner</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>No disk image in the library</source>
+        <translation>Kein Datenträgerabbild in der Bibliothek</translation>
+    </message>
+    <message>
+        <source>Base &amp;image:</source>
+        <translation>Basis&amp;abbild:</translation>
+    </message>
+    <message>
+        <source>Guest &amp;profile:</source>
+        <translation>Gast&amp;profil:</translation>
+    </message>
+    <message>
+        <source>&amp;OpenCore image:</source>
+        <translation>&amp;OpenCore-Abbild:</translation>
+    </message>
+    <message>
+        <source>Default (Haswell-noTSX)</source>
+        <translation>Standard (Haswell-noTSX)</translation>
+    </message>
+    <message>
+        <source>C&amp;PU model:</source>
+        <translation>C&amp;PU-Modell:</translation>
+    </message>
+    <message>
+        <source>Runs only on hosts with an Apple SMC key (Edit Host…).
+Penryn is the CPU model before macOS 10.15.</source>
+        <extracomment>Two lines (a line break, no wrapping): keep each about as long as the English ones</extracomment>
+        <translation>Läuft nur auf Hosts mit Apple-SMC-Schlüssel (Host bearbeiten …).
+Vor macOS 10.15 ist Penryn das CPU-Modell.</translation>
+    </message>
+    <message>
+        <source>&amp;Firmware:</source>
+        <translation>&amp;Firmware:</translation>
+    </message>
+    <message>
+        <source>asked when an SSH console opens</source>
+        <translation>wird beim Öffnen einer SSH-Konsole abgefragt</translation>
+    </message>
+    <message>
+        <source>Guest &amp;user:</source>
+        <translation>Gast&amp;benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;vCPUs:</source>
+        <translation>&amp;vCPUs:</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <extracomment>Unit after a memory size</extracomment>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Abbildgröße</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <extracomment>Unit after a disk size</extracomment>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>&amp;Disk:</source>
+        <translation>&amp;Datenträger:</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <extracomment>Between the width and height of a display resolution</extracomment>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Dis&amp;play:</source>
+        <translation>An&amp;zeige:</translation>
+    </message>
+    <message>
+        <source>any host</source>
+        <translation>beliebiger Host</translation>
+    </message>
+    <message>
+        <source>&amp;Required</source>
+        <translation>&amp;Pflicht</translation>
+    </message>
+    <message>
+        <source>Deploy only onto hosts with this tag; otherwise they are just preferred.</source>
+        <translation>Nur auf Hosts mit diesem Tag bereitstellen; sonst werden sie nur bevorzugt.</translation>
+    </message>
+    <message>
+        <source>Host &amp;tag:</source>
+        <translation>Host-&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>comma separated, e.g. 22, 5900</source>
+        <translation>durch Kommas getrennt, z. B. 22, 5900</translation>
+    </message>
+    <message>
+        <source>E&amp;xposed ports:</source>
+        <translation>Frei&amp;gegebene Ports:</translation>
+    </message>
+    <message>
+        <source>Each deployed VM gets its own host port for every guest port listed here, on the host&apos;s port address.</source>
+        <translation>Jede bereitgestellte VM erhält für jeden hier genannten Gast-Port einen eigenen Host-Port an der Port-Adresse des Hosts.</translation>
+    </message>
+    <message>
+        <source>&amp;NIC model:</source>
+        <translation>&amp;Netzwerkkarte:</translation>
+    </message>
+    <message>
+        <source>&amp;Video model:</source>
+        <translation>&amp;Grafikkarte:</translation>
+    </message>
+    <message>
+        <source>User-mode (ports forwarded)</source>
+        <translation>User-Mode (Ports weitergeleitet)</translation>
+    </message>
+    <message>
+        <source>User-mode, isolated</source>
+        <translation>User-Mode, isoliert</translation>
+    </message>
+    <message>
+        <source>Libvirt network</source>
+        <translation>libvirt-Netzwerk</translation>
+    </message>
+    <message>
+        <source>Host bridge</source>
+        <translation>Bridge des Hosts</translation>
+    </message>
+    <message>
+        <source>Net&amp;work:</source>
+        <translation>Netz&amp;werk:</translation>
+    </message>
+    <message>
+        <source>Isolated guests reach nothing outside. Exposed ports are forwarded only on user-mode networks.</source>
+        <translation>Isolierte Gäste erreichen nichts außerhalb. Freigegebene Ports werden nur in User-Mode-Netzwerken weitergeleitet.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>System &amp;serial:</source>
+        <translation>System&amp;seriennummer:</translation>
+    </message>
+    <message>
+        <source>none, or a PCI address such as 0000:03:00.0</source>
+        <translation>keine oder eine PCI-Adresse wie 0000:03:00.0</translation>
+    </message>
+    <message>
+        <source>&amp;GPU passthrough:</source>
+        <translation>&amp;GPU-Durchreichung:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>%1 (not in the library)</source>
+        <extracomment>An image a config names that the library does not have</extracomment>
+        <translation>%1 (nicht in der Bibliothek)</translation>
+    </message>
+    <message>
+        <source>%1 is not a port number (1 to 65535).</source>
+        <translation>%1 ist keine Portnummer (1 bis 65535).</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Corral::VmLifecycleActions</name>
+    <message>
+        <source>Revert…</source>
+        <translation>Zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Save as Image…</source>
+        <translation>Als Abbild speichern …</translation>
+    </message>
+    <message>
+        <source>Clone…</source>
+        <translation>Klonen …</translation>
+    </message>
+    <message>
+        <source>Resize Disk…</source>
+        <translation>Datenträger vergrößern …</translation>
+    </message>
+    <message>
+        <source>Snapshots…</source>
+        <translation>Snapshots …</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Datenträger</translation>
+    </message>
+    <message>
+        <source>Select a VM deployed by Corral.</source>
+        <translation>Wählen Sie eine von Corral bereitgestellte VM.</translation>
+    </message>
+    <message>
+        <source>Select a single VM.</source>
+        <translation>Wählen Sie eine einzelne VM.</translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation>%1 ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>%1 was not deployed by Corral: it has no base image and overlay to work with.</source>
+        <translation>%1 wurde nicht von Corral bereitgestellt: Es gibt kein Basisabbild und kein Overlay, mit dem gearbeitet werden könnte.</translation>
+    </message>
+    <message>
+        <source>Shut %1 down first: its disk must not change while it is copied.</source>
+        <translation>Fahren Sie %1 zuerst herunter: Der Datenträger darf sich beim Kopieren nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Return the VM to a fresh copy of its image (asks first)</source>
+        <translation>Die VM auf eine frische Kopie ihres Abbilds zurücksetzen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <source>Save the VM&apos;s disk as a new image of the library</source>
+        <translation>Den Datenträger der VM als neues Abbild der Bibliothek speichern</translation>
+    </message>
+    <message>
+        <source>Make a new VM on the same host with a copy of this VM&apos;s disk</source>
+        <translation>Eine neue VM auf demselben Host mit einer Kopie des Datenträgers dieser VM anlegen</translation>
+    </message>
+    <message>
+        <source>Make the VM&apos;s disk larger</source>
+        <translation>Den Datenträger der VM vergrößern</translation>
+    </message>
+    <message>
+        <source>Take, revert to and delete snapshots of the VM</source>
+        <translation>Snapshots der VM erstellen, auf sie zurücksetzen und sie löschen</translation>
+    </message>
+    <message>
+        <source>Revert VM</source>
+        <translation>VM zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Revert %1 to its image?</source>
+        <translation>%1 auf ihr Abbild zurücksetzen?</translation>
+    </message>
+    <message>
+        <source>Everything written to the VM&apos;s disk since it was deployed is lost, and so are all its snapshots. A running VM is powered off and started again. This cannot be undone.</source>
+        <translation>Alles, was seit der Bereitstellung auf den Datenträger der VM geschrieben wurde, geht verloren, ebenso alle ihre Snapshots. Eine laufende VM wird ausgeschaltet und wieder gestartet. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save %1 as Image</source>
+        <translation>%1 als Abbild speichern</translation>
+    </message>
+    <message>
+        <source>Image &amp;name:</source>
+        <translation>Abbild&amp;name:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>The library already has an image named %1.</source>
+        <translation>Die Bibliothek enthält bereits ein Abbild namens %1.</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s disk and its base image are merged into one new image on %1, then checked. The VM is not changed.</source>
+        <translation>Der Datenträger der VM und ihr Basisabbild werden auf %1 zu einem neuen Abbild zusammengeführt und dann geprüft. Die VM bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Clone %1</source>
+        <translation>%1 klonen</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the clone:</source>
+        <translation>&amp;Name des Klons:</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>Klonen</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>%1 already has a VM named %2.</source>
+        <translation>%1 hat bereits eine VM namens %2.</translation>
+    </message>
+    <message>
+        <source>The clone runs on %1 in namespace %2, with the same shape, a copy of the disk, a new MAC address and new forwarded ports.</source>
+        <translation>Der Klon läuft auf %1 in Namespace %2, mit derselben Größe, einer Kopie des Datenträgers, einer neuen MAC-Adresse und neuen weitergeleiteten Ports.</translation>
+    </message>
+    <message>
+        <source>Resize Disk of %1</source>
+        <translation>Datenträger von %1 vergrößern</translation>
+    </message>
+    <message>
+        <source>Current size:</source>
+        <translation>Aktuelle Größe:</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <extracomment>Unit after a disk size</extracomment>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>&amp;New size:</source>
+        <translation>&amp;Neue Größe:</translation>
+    </message>
+    <message>
+        <source>A disk can only grow. Grow the partition inside the guest afterwards to use the new space.</source>
+        <translation>Ein Datenträger kann nur wachsen. Vergrößern Sie danach die Partition im Gast, um den neuen Platz zu nutzen.</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Vergrößern</translation>
+    </message>
+</context>
+<context>
     <name>Corral::VmModel</name>
     <message>
         <source>%1 on %2
@@ -3134,6 +5183,26 @@ Gesendet: %2</translation>
     <message>
         <source>Network I/O</source>
         <translation>Netzwerk-E/A</translation>
+    </message>
+    <message>
+        <source>Deployed from config %1</source>
+        <translation>Aus Konfiguration %1 bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Base image: %1</source>
+        <translation>Basisabbild: %1</translation>
+    </message>
+    <message>
+        <source>In namespace %1</source>
+        <translation>In Namespace %1</translation>
+    </message>
+    <message>
+        <source>Not deployed by Corral: counts as namespace %1</source>
+        <translation>Nicht von Corral bereitgestellt: zählt zu Namespace %1</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
     </message>
 </context>
 <context>
@@ -3309,6 +5378,26 @@ Gesendet: %2</translation>
     <message>
         <source>Show the VMs as a grid of screen thumbnails instead of a table</source>
         <translation>Die VMs als Raster aus Bildschirm-Vorschaubildern statt als Tabelle anzeigen</translation>
+    </message>
+    <message>
+        <source>Revert, save as image, clone, resize or snapshot the selected VM</source>
+        <translation>Die ausgewählte VM zurücksetzen, als Abbild speichern, klonen, vergrößern oder Snapshots verwalten</translation>
+    </message>
+    <message>
+        <source>Deploy…</source>
+        <translation>Bereitstellen …</translation>
+    </message>
+    <message>
+        <source>Deploy new VMs from a VM config or an image</source>
+        <translation>Neue VMs aus einer VM-Konfiguration oder einem Abbild bereitstellen</translation>
+    </message>
+    <message>
+        <source>All namespaces</source>
+        <translation>Alle Namespaces</translation>
+    </message>
+    <message>
+        <source>%1: made by another console; no quota here.</source>
+        <translation>%1: von einer anderen Konsole angelegt; hier ohne Kontingent.</translation>
     </message>
 </context>
 <context>

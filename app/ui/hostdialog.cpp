@@ -5,10 +5,12 @@
 #include "theme.h"
 #include "virt/hosturi.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -112,6 +114,42 @@ HostDialog::HostDialog(Fleet *fleet, const std::optional<HostConfig> &existing, 
     tagsForm->addRow(tr("T&ags:"), m_tagsEdit);
     layout->addLayout(tagsForm);
 
+    auto *deploy = new QGroupBox(tr("Deploy"), this);
+    auto *deployForm = new QFormLayout(deploy);
+    deployForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_portAddressEdit = new QLineEdit(deploy);
+    m_portAddressEdit->setObjectName(QStringLiteral("portAddressEdit"));
+    m_portAddressEdit->setPlaceholderText(tr("127.0.0.1 (only the host itself)"));
+    m_portAddressEdit->setToolTip(tr("The address on the host where the exposed ports of its VMs "
+                                     "listen, e.g. the host's LAN address"));
+    deployForm->addRow(tr("Port a&ddress:"), m_portAddressEdit);
+    m_portAddressError = Theme::makeMessageLabel(deploy, QStringLiteral("portAddressError"),
+                                                 Theme::errorColor(palette()));
+    deployForm->addRow(QString(), m_portAddressError);
+    m_smcEdit = new QLineEdit(deploy);
+    m_smcEdit->setObjectName(QStringLiteral("smcEdit"));
+    m_smcEdit->setEchoMode(QLineEdit::Password);
+    m_smcEdit->setPlaceholderText(tr("none: no macOS guests on this host"));
+    m_smcEdit->setMaxLength(64);
+    auto *showSmc = m_smcEdit->addAction(Icons::symbolic(QStringLiteral("show")),
+                                         QLineEdit::TrailingPosition);
+    showSmc->setObjectName(QStringLiteral("showSmcKey"));
+    showSmc->setCheckable(true);
+    showSmc->setToolTip(tr("Show the key"));
+    connect(showSmc, &QAction::toggled, m_smcEdit, [this, showSmc](bool shown) {
+        m_smcEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        showSmc->setToolTip(shown ? tr("Hide the key") : tr("Show the key"));
+    });
+    deployForm->addRow(tr("Apple &SMC key:"), m_smcEdit);
+    m_smcError
+        = Theme::makeMessageLabel(deploy, QStringLiteral("smcError"), Theme::errorColor(palette()));
+    deployForm->addRow(QString(), m_smcError);
+    deployForm->addRow(Theme::makeHelpLabel(
+        tr("macOS guests need the 64-character key of the Apple SMC of the Mac they run on. "
+           "Read it on that Mac; Corral keeps it in its catalog."),
+        deploy));
+    layout->addWidget(deploy);
+
     auto *help = Theme::makeHelpLabel(
         tr("The host needs libvirtd and sshd running. Corral connects over SSH as the given "
            "user; the SSH key must be loaded in your SSH agent or be in ~/.ssh, and the user "
@@ -135,6 +173,8 @@ HostDialog::HostDialog(Fleet *fleet, const std::optional<HostConfig> &existing, 
         m_nameEdit->setText(existing->name);
         m_uriEdit->setText(existing->uri);
         m_tagsEdit->setText(existing->tags.join(QStringLiteral(", ")));
+        m_portAddressEdit->setText(existing->portAddress);
+        m_smcEdit->setText(existing->smcOsk);
         onUriEdited();
     } else {
         onFieldsEdited();
@@ -142,6 +182,8 @@ HostDialog::HostDialog(Fleet *fleet, const std::optional<HostConfig> &existing, 
 
     connect(m_nameEdit, &QLineEdit::textChanged, this, &HostDialog::validate);
     connect(m_tagsEdit, &QLineEdit::textChanged, this, &HostDialog::validate);
+    connect(m_portAddressEdit, &QLineEdit::textChanged, this, &HostDialog::validate);
+    connect(m_smcEdit, &QLineEdit::textChanged, this, &HostDialog::validate);
     connect(m_uriEdit, &QLineEdit::textEdited, this, &HostDialog::onUriEdited);
     connect(m_userEdit, &QLineEdit::textChanged, this, &HostDialog::onFieldsEdited);
     connect(m_hostEdit, &QLineEdit::textChanged, this, &HostDialog::onFieldsEdited);
@@ -241,15 +283,44 @@ void HostDialog::validate()
     else if (!uri->usesSsh())
         uriError = tr("Corral reaches hosts over SSH: use the libssh or ssh transport.");
     setError(m_uriError, m_hostEdit->text().trimmed().isEmpty() ? QString() : uriError);
+    setError(m_portAddressError, portAddressError(m_portAddressEdit->text().trimmed()));
+    setError(m_smcError, smcKeyError(m_smcEdit->text()));
 
     m_resultError->hide();
     m_okButton->setEnabled(!m_busy && isInputValid());
+}
+
+QString HostDialog::portAddressError(const QString &address)
+{
+    if (address.isEmpty())
+        return {};
+    QHostAddress parsed;
+    if (!parsed.setAddress(address))
+        return tr("%1 is not an IP address, such as 192.168.1.20.").arg(address);
+    return {};
+}
+
+QString HostDialog::smcKeyError(const QString &key)
+{
+    if (key.isEmpty())
+        return {};
+    for (const QChar c : key) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            return tr("The key holds printable ASCII characters only.");
+    }
+    if (key.size() != 64)
+        return tr("The key has 64 characters; this one has %n.", nullptr, int(key.size()));
+    return {};
 }
 
 bool HostDialog::isInputValid() const
 {
     if (!validateHostName(m_nameEdit->text().trimmed()).isEmpty())
         return false;
+    if (!portAddressError(m_portAddressEdit->text().trimmed()).isEmpty()
+        || !smcKeyError(m_smcEdit->text()).isEmpty()) {
+        return false;
+    }
     const auto uri = HostUri::parse(m_uriEdit->text());
     return uri && uri->usesSsh();
 }
@@ -260,16 +331,20 @@ HostConfig HostDialog::config() const
     config.name = m_nameEdit->text().trimmed();
     config.uri = m_uriEdit->text().trimmed();
     config.tags = parseTags(m_tagsEdit->text());
+    config.portAddress = m_portAddressEdit->text().trimmed();
+    config.smcOsk = m_smcEdit->text();
     return config;
 }
 
 void HostDialog::setBusy(bool busy)
 {
     m_busy = busy;
-    for (QWidget *w : {static_cast<QWidget *>(m_nameEdit), static_cast<QWidget *>(m_uriEdit),
-                       static_cast<QWidget *>(m_tagsEdit), static_cast<QWidget *>(m_userEdit),
-                       static_cast<QWidget *>(m_hostEdit), static_cast<QWidget *>(m_portSpin),
-                       static_cast<QWidget *>(m_transportCombo)}) {
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_nameEdit), static_cast<QWidget *>(m_uriEdit),
+          static_cast<QWidget *>(m_tagsEdit), static_cast<QWidget *>(m_userEdit),
+          static_cast<QWidget *>(m_hostEdit), static_cast<QWidget *>(m_portSpin),
+          static_cast<QWidget *>(m_transportCombo), static_cast<QWidget *>(m_portAddressEdit),
+          static_cast<QWidget *>(m_smcEdit)}) {
         w->setEnabled(!busy);
     }
     m_modeCombo->setEnabled(!busy && m_driver == u"qemu");

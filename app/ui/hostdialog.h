@@ -18,8 +18,10 @@ namespace Corral {
 class Fleet;
 
 // Adds a host to the catalog or edits one. The libvirt URI can be typed directly or composed
-// from user, host, port, transport and mode; both stay in sync as either is edited. The name
-// and the URI are validated as they are typed; OK stays disabled while either is invalid.
+// from user, host, port, transport and mode; both stay in sync as either is edited. Deploy
+// settings: the address forwarded VM ports listen on, and the host's Apple SMC key (for macOS
+// guests; hidden unless shown). Every field is validated as it is typed; OK stays disabled
+// while one is invalid.
 // On OK the dialog calls Fleet::addHost/updateHost and closes only when that succeeded;
 // otherwise the error is shown inside the dialog. Without a fleet (tests) OK just accepts.
 class HostDialog final : public QDialog
@@ -35,6 +37,11 @@ public:
     // The configuration as currently entered.
     HostConfig config() const;
     bool isInputValid() const;
+
+    // Why a port address or an Apple SMC key cannot be used; empty when it can (empty
+    // values are fine: 127.0.0.1, no key).
+    static QString portAddressError(const QString &address);
+    static QString smcKeyError(const QString &key);
 
     // "qemu+libssh://user@host:port/system" from the parts; public for the tests.
     static QString composeUri(const QString &transport, const QString &user, const QString &host,
@@ -65,6 +72,10 @@ private:
     QLineEdit *m_uriEdit = nullptr;
     QLabel *m_uriError = nullptr;
     QLineEdit *m_tagsEdit = nullptr;
+    QLineEdit *m_portAddressEdit = nullptr;
+    QLabel *m_portAddressError = nullptr;
+    QLineEdit *m_smcEdit = nullptr;
+    QLabel *m_smcError = nullptr;
     QLabel *m_resultError = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_okButton = nullptr;

@@ -25,6 +25,9 @@ HostModel::HostModel(QObject *parent)
     HostInfo probe;
     probe.state = HostState::Connected;
     m_connectedIcon = Icons::hostState(probe);
+    probe.config.maintenance = true;
+    m_maintenanceIcon = Icons::hostState(probe);
+    probe.config.maintenance = false;
     probe.state = HostState::Connecting;
     m_connectingIcon = Icons::hostState(probe);
     probe.state = HostState::Offline;
@@ -121,7 +124,13 @@ int HostModel::columnCount(const QModelIndex &parent) const
 
 QString HostModel::stateText(const HostInfo &host, const QDateTime &now)
 {
-    const QString label = hostStateLabel(host.state);
+    QString label = hostStateLabel(host.state);
+    if (host.config.maintenance) {
+        //: Host state of a connected host in maintenance mode
+        label = host.state == HostState::Connected ? tr("In maintenance")
+                                                   //: Host state: "Offline — maintenance"
+                                                   : tr("%1 — maintenance").arg(label);
+    }
     if (host.state != HostState::Offline || !host.nextRetry.isValid())
         return label;
     const qint64 seconds = std::max<qint64>(0, (now.msecsTo(host.nextRetry) + 999) / 1000);
@@ -174,7 +183,7 @@ QIcon HostModel::stateIcon(const HostInfo &host) const
 {
     switch (host.state) {
     case HostState::Connected:
-        return m_connectedIcon;
+        return host.config.maintenance ? m_maintenanceIcon : m_connectedIcon;
     case HostState::Connecting:
         return m_connectingIcon;
     case HostState::Offline:
@@ -254,6 +263,8 @@ QString HostModel::toolTip(const HostInfo &host, int column) const
     case ErrorColumn:
         if (!host.error.isEmpty())
             return host.error;
+        if (host.config.maintenance)
+            return tr("In maintenance: no new VMs are placed on this host.");
         return stateText(host, QDateTime::currentDateTimeUtc());
     case HypervisorColumn:
         if (!host.libvirtVersion.isEmpty())

@@ -13,7 +13,8 @@ class Fleet;
 
 // The configured hosts with their live state and capacity, one row per host. Lives on the GUI
 // thread; follows Fleet's hostAdded/hostChanged/hostRemoved. While a reconnect is scheduled
-// the state column counts down ("retrying in 12 s"), refreshed once a second.
+// the state column counts down ("retrying in 12 s"), refreshed once a second. A host in
+// maintenance says so in its state, with its own icon.
 class HostModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -57,7 +58,7 @@ public:
     int rowOf(qint64 hostId) const;
     int connectedCount() const;
 
-    // "Offline — retrying in 12 s"; public for the tests.
+    // "Offline — retrying in 12 s", "Connected — maintenance"; public for the tests.
     static QString stateText(const HostInfo &host, const QDateTime &now);
 
 private:
@@ -71,6 +72,7 @@ private:
     QList<HostInfo> m_rows;
     QTimer m_countdown;
     QIcon m_connectedIcon;
+    QIcon m_maintenanceIcon;
     QIcon m_connectingIcon;
     QIcon m_offlineIcon;
     QIcon m_errorIcon;

@@ -1,6 +1,7 @@
 #include "hostpage.h"
 
 #include "capacitydelegate.h"
+#include "fleet/deployer.h"
 #include "fleet/fleet.h"
 #include "hostdialog.h"
 #include "hostmodel.h"
@@ -10,6 +11,7 @@
 #include "vmpage.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDropEvent>
 #include <QHeaderView>
 #include <QMenu>
@@ -55,6 +57,14 @@ HostPage::HostPage(Fleet *fleet, HostModel *model, QWidget *parent)
             Q_EMIT openShellRequested(ids);
     });
 
+    m_maintenanceAction
+        = new QAction(Icons::symbolic(QStringLiteral("maintenance")), tr("Maintenance Mode"), this);
+    m_maintenanceAction->setObjectName(QStringLiteral("host.maintenance"));
+    m_maintenanceAction->setCheckable(true);
+    m_maintenanceAction->setStatusTip(
+        tr("Place no new VMs on the selected hosts; optionally shut down their running VMs"));
+    connect(m_maintenanceAction, &QAction::triggered, this, &HostPage::setMaintenance);
+
     connect(m_addAction, &QAction::triggered, this, &HostPage::addHost);
     connect(m_editAction, &QAction::triggered, this, &HostPage::editHost);
     connect(m_removeAction, &QAction::triggered, this, &HostPage::removeHosts);
@@ -73,6 +83,8 @@ HostPage::HostPage(Fleet *fleet, HostModel *model, QWidget *parent)
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_connectAction);
     m_toolBar->addAction(m_disconnectAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_maintenanceAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_sshAction);
     m_toolBar->addSeparator();
@@ -163,6 +175,75 @@ void HostPage::updateActions()
     m_removeAction->setEnabled(!hosts.isEmpty());
     m_connectAction->setEnabled(anyOffline);
     m_disconnectAction->setEnabled(anyOnline);
+    const bool allInMaintenance = !hosts.isEmpty()
+        && std::all_of(hosts.cbegin(), hosts.cend(),
+                       [](const HostInfo &h) { return h.config.maintenance; });
+    m_maintenanceAction->setEnabled(!hosts.isEmpty() && m_fleet && m_fleet->deployer());
+    m_maintenanceAction->setChecked(allInMaintenance);
+}
+
+void HostPage::setMaintenance(bool on)
+{
+    const QList<HostInfo> hosts = selectedHosts();
+    Deployer *deployer = m_fleet ? m_fleet->deployer() : nullptr;
+    if (hosts.isEmpty() || !deployer) {
+        updateActions();
+        return;
+    }
+    bool drain = false;
+    if (on) {
+        QStringList names;
+        int running = 0;
+        for (const HostInfo &host : hosts) {
+            names.append(host.config.name);
+            running += host.runningCount;
+        }
+        const int count = int(hosts.size());
+        QMessageBox box(this);
+        box.setIcon(QMessageBox::Question);
+        box.setTextFormat(Qt::PlainText);
+        box.setWindowTitle(tr("Maintenance Mode"));
+        box.setText(count == 1 ? tr("Put %1 into maintenance?").arg(names.constFirst())
+                               : tr("Put %n host(s) into maintenance?", nullptr, count));
+        QString info;
+        if (count > 1)
+            info = VmPage::nameList(names, count) + u"\n\n";
+        info += tr("No new VMs are placed on it while it is in maintenance. The VMs on it keep "
+                   "running unless you drain it.");
+        box.setInformativeText(info);
+        auto *drainBox = new QCheckBox(
+            tr("Drain: shut down its %n running VM(s) (gracefully)", nullptr, running), &box);
+        drainBox->setObjectName(QStringLiteral("drainHost"));
+        drainBox->setEnabled(running > 0);
+        box.setCheckBox(drainBox);
+        QPushButton *yes = box.addButton(tr("Start Maintenance"), QMessageBox::AcceptRole);
+        QPushButton *cancel = box.addButton(tr("Cancel"), QMessageBox::RejectRole);
+        box.setDefaultButton(yes);
+        box.setEscapeButton(cancel);
+        box.exec();
+        if (box.clickedButton() != yes) {
+            updateActions();
+            return;
+        }
+        drain = drainBox->isChecked();
+    }
+    for (const HostInfo &host : hosts) {
+        deployer->setMaintenance(host.config.id, on, drain, this,
+                                 [this, name = host.config.name, on](Result<void> done) {
+                                     updateActions();
+                                     if (done)
+                                         return;
+                                     auto *box = new QMessageBox(
+                                         QMessageBox::Warning,
+                                         on ? tr("Cannot Start Maintenance of %1").arg(name)
+                                            : tr("Cannot End Maintenance of %1").arg(name),
+                                         done.error().message, QMessageBox::Ok, this);
+                                     box->setObjectName(QStringLiteral("maintenanceError"));
+                                     box->setTextFormat(Qt::PlainText);
+                                     box->setAttribute(Qt::WA_DeleteOnClose);
+                                     box->open();
+                                 });
+    }
 }
 
 void HostPage::addHost()
@@ -243,6 +324,8 @@ void HostPage::showContextMenu(const QPoint &pos)
         menu.addSeparator();
         menu.addAction(m_connectAction);
         menu.addAction(m_disconnectAction);
+        menu.addSeparator();
+        menu.addAction(m_maintenanceAction);
         menu.addSeparator();
         menu.addAction(m_sshAction);
         menu.addSeparator();

@@ -17,7 +17,9 @@ class PlaceholderTreeView;
 
 // The Hosts page: every configured host with its connection state and capacity, and the
 // actions to add, edit, remove, connect and disconnect hosts. Double-click edits a host.
-// Removing asks first and says that the VMs on the host are not touched. Open SSH
+// Removing asks first and says that the VMs on the host are not touched. Maintenance Mode
+// keeps new VMs off a host (Deployer::setMaintenance); turning it on asks whether to drain
+// the host, shutting down its running VMs. Open SSH
 // (Ctrl+Shift+T) asks the main window for a shell tab per selected host. Local files dropped
 // on a host ask for their upload to it (the row under the drag is selected meanwhile).
 class HostPage final : public QWidget
@@ -34,6 +36,8 @@ public:
     QAction *sshAction() const { return m_sshAction; }
     QAction *connectHostAction() const { return m_connectAction; }
     QAction *disconnectHostAction() const { return m_disconnectAction; }
+    // Checkable: the selected hosts are in maintenance (no new VMs are placed on them).
+    QAction *maintenanceAction() const { return m_maintenanceAction; }
     PlaceholderTreeView *view() const { return m_view; }
 
     void setActive(bool active);
@@ -59,6 +63,7 @@ private:
     void removeHosts();
     void connectHosts();
     void disconnectHosts();
+    void setMaintenance(bool on);
     void updateActions();
     void showContextMenu(const QPoint &pos);
     bool handleFileDrag(QEvent *event);
@@ -74,6 +79,7 @@ private:
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     QAction *m_sshAction = nullptr;
+    QAction *m_maintenanceAction = nullptr;
     bool m_active = true;
     QItemSelection m_selectionBeforeDrag;
 };

@@ -131,6 +131,8 @@ QIcon hostState(const HostInfo &host)
 {
     switch (host.state) {
     case HostState::Connected:
+        if (host.config.maintenance)
+            return colored(QStringLiteral("state-maintenance"));
         return colored(QStringLiteral("state-running"));
     case HostState::Connecting:
         return colored(QStringLiteral("state-transition"));

@@ -1,9 +1,10 @@
 #include "mainwindow.h"
 
-#include "comingsoonpage.h"
+#include "configpage.h"
 #include "consoletab.h"
 #include "consolewindow.h"
 #include "credentialdialog.h"
+#include "deploydialog.h"
 #include "fleet/fleet.h"
 #include "fleet/remoteaccess.h"
 #include "hostmodel.h"
@@ -12,6 +13,7 @@
 #include "imagemodel.h"
 #include "imagepage.h"
 #include "images/imagelibrary.h"
+#include "namespacepage.h"
 #include "placeholdertreeview.h"
 #include "portforwarddialog.h"
 #include "rfb/vncsession.h"
@@ -21,6 +23,7 @@
 #include "transferdock.h"
 #include "transfermodel.h"
 #include "vmfilterproxymodel.h"
+#include "vmlifecycleactions.h"
 #include "vmmodel.h"
 #include "vmpage.h"
 #include "vnctab.h"
@@ -64,17 +67,16 @@ MainWindow::MainWindow(Fleet *fleet, const UiSettings &settings, QWidget *parent
     m_splitter->setChildrenCollapsible(false);
     createSidebar();
     m_pages = new QStackedWidget(m_splitter);
-    m_pages->addWidget(new ComingSoonPage(
-        Icons::symbolic(QStringLiteral("namespace")), tr("Namespaces"),
-        tr("Namespaces arrive with VM configs and deploy: group hosts and VMs per team, with "
-           "quotas and dedicated hosts."),
-        m_pages));
+    m_namespacePage = new NamespacePage(m_fleet, m_vmModel, m_pages);
+    m_pages->addWidget(m_namespacePage);
     m_vmPage = new VmPage(m_fleet, m_vmModel, m_pages);
     m_pages->addWidget(m_vmPage);
     m_imagePage = new ImagePage(m_fleet, m_imageModel, m_pages);
     m_pages->addWidget(m_imagePage);
     m_hostPage = new HostPage(m_fleet, m_hostModel, m_pages);
     m_pages->addWidget(m_hostPage);
+    m_configPage = new ConfigPage(m_fleet, m_pages);
+    m_pages->addWidget(m_configPage);
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(0, 0);
@@ -111,6 +113,12 @@ MainWindow::MainWindow(Fleet *fleet, const UiSettings &settings, QWidget *parent
     connect(m_hostPage, &HostPage::openShellRequested, this, &MainWindow::openHostShells);
     connect(m_hostPage, &HostPage::uploadRequested, m_imagePage, &ImagePage::uploadFiles);
     connect(m_imagePage, &ImagePage::transfersStarted, this, &MainWindow::showTransfers);
+    connect(m_vmPage, &VmPage::deployRequested, this,
+            [this](const QString &ns) { showDeployDialog(ns, {}); });
+    connect(m_namespacePage, &NamespacePage::deployRequested, this,
+            [this](const QString &ns) { showDeployDialog(ns, {}); });
+    connect(m_configPage, &ConfigPage::deployRequested, this,
+            [this](const QString &config) { showDeployDialog({}, config); });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(m_transferModel, signal, this, &MainWindow::updateStatus);
     }
@@ -232,6 +240,17 @@ void MainWindow::showPortForwards(const VmKey &vm)
     dialog->activateWindow();
 }
 
+void MainWindow::showDeployDialog(const QString &ns, const QString &config)
+{
+    if (!m_fleet)
+        return;
+    auto *dialog = new DeployDialog(m_fleet, DeployDialog::Preset{ns, config}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
 void MainWindow::createSidebar()
 {
     m_sidebar = new QListWidget(m_splitter);
@@ -247,10 +266,9 @@ void MainWindow::createSidebar()
         const char *icon;
         QString text;
     } items[] = {
-        {"namespace", tr("Namespaces")},
-        {"vm", tr("VMs")},
-        {"image", tr("Images")},
-        {"host", tr("Hosts")},
+        {"namespace", tr("Namespaces")}, {"vm", tr("VMs")},
+        {"image", tr("Images")},         {"host", tr("Hosts")},
+        {"config", tr("VM Configs")},
     };
     for (const auto &item : items) {
         auto *entry = new QListWidgetItem(Icons::symbolic(QString::fromLatin1(item.icon)),
@@ -264,6 +282,11 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_hostPage->addHostAction());
     file->addAction(m_imagePage->uploadAction());
+    auto *deploy = new QAction(Icons::symbolic(QStringLiteral("deploy")), tr("&Deploy…"), this);
+    deploy->setObjectName(QStringLiteral("file.deploy"));
+    deploy->setStatusTip(tr("Deploy new VMs from a VM config or an image"));
+    connect(deploy, &QAction::triggered, this, [this] { showDeployDialog({}, {}); });
+    file->addAction(deploy);
     file->addSeparator();
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setObjectName(QStringLiteral("quit"));
@@ -318,8 +341,19 @@ void MainWindow::createMenus()
     });
     view->addAction(showConsole);
 
+    QMenu *ns = menuBar()->addMenu(tr("&Namespace"));
+    ns->addAction(m_namespacePage->newAction());
+    ns->addAction(m_namespacePage->editAction());
+    ns->addSeparator();
+    ns->addAction(m_namespacePage->deployAction());
+    ns->addSeparator();
+    ns->addAction(m_namespacePage->deleteAction());
+    ns->setToolTipsVisible(true);
+
     QMenu *vm = menuBar()->addMenu(tr("V&M"));
     vm->addAction(m_vmPage->findAction());
+    vm->addSeparator();
+    vm->addAction(m_vmPage->deployAction());
     vm->addSeparator();
     const QList<QAction *> ops = m_vmPage->operationActions();
     for (QAction *action : ops) {
@@ -332,6 +366,18 @@ void MainWindow::createMenus()
     vm->addAction(m_vmPage->sshAction());
     vm->addAction(m_vmPage->serialAction());
     vm->addAction(m_vmPage->forwardAction());
+    vm->addSeparator();
+    vm->addActions(m_vmPage->lifecycleActions()->actions());
+    vm->setToolTipsVisible(true);
+
+    QMenu *config = menuBar()->addMenu(tr("&Config"));
+    config->addAction(m_configPage->newAction());
+    config->addAction(m_configPage->editAction());
+    config->addAction(m_configPage->duplicateAction());
+    config->addSeparator();
+    config->addAction(m_configPage->deployAction());
+    config->addSeparator();
+    config->addAction(m_configPage->deleteAction());
 
     QMenu *image = menuBar()->addMenu(tr("&Image"));
     image->addAction(m_imagePage->findAction());
@@ -354,6 +400,8 @@ void MainWindow::createMenus()
     host->addSeparator();
     host->addAction(m_hostPage->connectHostAction());
     host->addAction(m_hostPage->disconnectHostAction());
+    host->addSeparator();
+    host->addAction(m_hostPage->maintenanceAction());
     host->addSeparator();
     host->addAction(m_hostPage->sshAction());
     host->addSeparator();
@@ -394,6 +442,8 @@ QString MainWindow::pageKey(Page page)
         return QStringLiteral("images");
     case Page::Hosts:
         return QStringLiteral("hosts");
+    case Page::Configs:
+        return QStringLiteral("configs");
     }
     return QStringLiteral("vms");
 }
@@ -416,6 +466,8 @@ void MainWindow::onPageChanged(int index)
     m_vmPage->setActive(Page(index) == Page::Vms);
     m_hostPage->setActive(Page(index) == Page::Hosts);
     m_imagePage->setActive(Page(index) == Page::Images);
+    m_namespacePage->setActive(Page(index) == Page::Namespaces);
+    m_configPage->setActive(Page(index) == Page::Configs);
 }
 
 void MainWindow::restoreSettings(const UiSettings &settings)
@@ -434,9 +486,11 @@ void MainWindow::restoreSettings(const UiSettings &settings)
     m_taskDock->restoreHeaderState(settings.taskHeader);
     m_imagePage->restoreHeaderState(settings.imageHeader);
     m_transferDock->restoreHeaderState(settings.transferHeader);
+    m_namespacePage->restoreHeaderState(settings.namespaceHeader);
+    m_configPage->restoreHeaderState(settings.configHeader);
 
     Page page = Page::Vms;
-    for (Page p : {Page::Namespaces, Page::Vms, Page::Images, Page::Hosts}) {
+    for (Page p : {Page::Namespaces, Page::Vms, Page::Images, Page::Hosts, Page::Configs}) {
         if (settings.page == pageKey(p))
             page = p;
     }
@@ -456,6 +510,8 @@ UiSettings MainWindow::currentSettings() const
     s.taskHeader = m_taskDock->saveHeaderState();
     s.imageHeader = m_imagePage->saveHeaderState();
     s.transferHeader = m_transferDock->saveHeaderState();
+    s.namespaceHeader = m_namespacePage->saveHeaderState();
+    s.configHeader = m_configPage->saveHeaderState();
     s.page = pageKey(currentPage());
     return s;
 }

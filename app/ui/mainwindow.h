@@ -19,12 +19,14 @@ class QStackedWidget;
 
 namespace Corral {
 
+class ConfigPage;
 class ConsoleStream;
 class ConsoleWindow;
 class Fleet;
 class HostModel;
 class ImageModel;
 class ImagePage;
+class NamespacePage;
 class PortForwardDialog;
 class HostPage;
 class TaskDock;
@@ -36,7 +38,8 @@ class VmModel;
 class VmPage;
 class VncTab;
 
-// Corral's main window: a sidebar (Namespaces, VMs, Images, Hosts) switching pages, the task
+// Corral's main window: a sidebar (Namespaces, VMs, Images, Hosts, VM Configs) switching
+// pages, the deploy dialog (from the VMs, Namespaces and VM Configs pages), the task
 // and transfer docks, menus and a status bar with the fleet's totals. Lives on the GUI thread;
 // talks to the core only through the Fleet it is given. Opens a non-modal CredentialDialog for
 // every credential request. On close it posts its layout to the StoreService (UiSettings).
@@ -46,7 +49,8 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Page : int { Namespaces, Vms, Images, Hosts };
+    // The sidebar's order; new pages go last so that Ctrl+1… keep their pages.
+    enum class Page : int { Namespaces, Vms, Images, Hosts, Configs };
 
     explicit MainWindow(Fleet *fleet, const UiSettings &settings = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -67,6 +71,8 @@ public:
     VmPage *vmPage() const { return m_vmPage; }
     ImagePage *imagePage() const { return m_imagePage; }
     HostPage *hostPage() const { return m_hostPage; }
+    NamespacePage *namespacePage() const { return m_namespacePage; }
+    ConfigPage *configPage() const { return m_configPage; }
     TaskDock *taskDock() const { return m_taskDock; }
     TransferDock *transferDock() const { return m_transferDock; }
     // The console window (tabs of shells, serial consoles and VM screens); null until first
@@ -81,6 +87,8 @@ public:
     // is open already gets that tab selected. Reconnects as soon as the VM starts again.
     void openVmScreens(const QList<VmKey> &vms);
     void showPortForwards(const VmKey &vm);
+    // The deploy dialog (non-modal), preset with a namespace and/or a VM config.
+    void showDeployDialog(const QString &ns, const QString &config);
     QListWidget *sidebar() const { return m_sidebar; }
 
     static QString pageKey(Page page);
@@ -117,6 +125,8 @@ private:
     VmPage *m_vmPage = nullptr;
     HostPage *m_hostPage = nullptr;
     ImagePage *m_imagePage = nullptr;
+    NamespacePage *m_namespacePage = nullptr;
+    ConfigPage *m_configPage = nullptr;
     TaskDock *m_taskDock = nullptr;
     TransferDock *m_transferDock = nullptr;
     QLabel *m_hostsStatus = nullptr;

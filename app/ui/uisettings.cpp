@@ -20,6 +20,8 @@ const QString hostHeaderKey = QStringLiteral("ui/hosts/header");
 const QString taskHeaderKey = QStringLiteral("ui/tasks/header");
 const QString imageHeaderKey = QStringLiteral("ui/images/header");
 const QString transferHeaderKey = QStringLiteral("ui/transfers/header");
+const QString namespaceHeaderKey = QStringLiteral("ui/namespaces/header");
+const QString configHeaderKey = QStringLiteral("ui/configs/header");
 const QString pageKey = QStringLiteral("ui/sidebar/page");
 
 UiSettings fromValues(const Values &values)
@@ -33,6 +35,8 @@ UiSettings fromValues(const Values &values)
     s.taskHeader = values.value(taskHeaderKey);
     s.imageHeader = values.value(imageHeaderKey);
     s.transferHeader = values.value(transferHeaderKey);
+    s.namespaceHeader = values.value(namespaceHeaderKey);
+    s.configHeader = values.value(configHeaderKey);
     s.page = QString::fromUtf8(values.value(pageKey));
     return s;
 }
@@ -40,10 +44,16 @@ UiSettings fromValues(const Values &values)
 Values toValues(const UiSettings &s)
 {
     return {
-        {geometryKey, s.geometry},       {stateKey, s.windowState},
-        {splitterKey, s.splitter},       {vmHeaderKey, s.vmHeader},
-        {hostHeaderKey, s.hostHeader},   {taskHeaderKey, s.taskHeader},
-        {imageHeaderKey, s.imageHeader}, {transferHeaderKey, s.transferHeader},
+        {geometryKey, s.geometry},
+        {stateKey, s.windowState},
+        {splitterKey, s.splitter},
+        {vmHeaderKey, s.vmHeader},
+        {hostHeaderKey, s.hostHeader},
+        {taskHeaderKey, s.taskHeader},
+        {imageHeaderKey, s.imageHeader},
+        {transferHeaderKey, s.transferHeader},
+        {namespaceHeaderKey, s.namespaceHeader},
+        {configHeaderKey, s.configHeader},
         {pageKey, s.page.toUtf8()},
     };
 }
@@ -52,8 +62,9 @@ Values toValues(const UiSettings &s)
 
 QStringList UiSettings::keys()
 {
-    return {geometryKey,   stateKey,       splitterKey,       vmHeaderKey, hostHeaderKey,
-            taskHeaderKey, imageHeaderKey, transferHeaderKey, pageKey};
+    return {geometryKey,        stateKey,        splitterKey,    vmHeaderKey,
+            hostHeaderKey,      taskHeaderKey,   imageHeaderKey, transferHeaderKey,
+            namespaceHeaderKey, configHeaderKey, pageKey};
 }
 
 void UiSettings::load(StoreService *store, QObject *context,

@@ -25,7 +25,9 @@ struct UiSettings
     QByteArray taskHeader; // ui/tasks/header
     QByteArray imageHeader; // ui/images/header
     QByteArray transferHeader; // ui/transfers/header
-    QString page; // ui/sidebar/page: "namespaces", "vms", "images", "hosts"
+    QByteArray namespaceHeader; // ui/namespaces/header
+    QByteArray configHeader; // ui/configs/header
+    QString page; // ui/sidebar/page: "namespaces", "vms", "images", "hosts", "configs"
 
     static QStringList keys();
 

@@ -59,9 +59,19 @@ void VmFilterProxyModel::setHostFilter(qint64 hostId)
     applyPendingChanges();
 }
 
+void VmFilterProxyModel::setNamespaceFilter(const QString &ns)
+{
+    if (ns == m_ns)
+        return;
+    m_ns = ns;
+    m_refilterPending = true;
+    applyPendingChanges();
+}
+
 bool VmFilterProxyModel::isFiltering() const
 {
-    return !m_text.isEmpty() || m_stateFilter != StateFilter::All || m_hostId != 0;
+    return !m_text.isEmpty() || m_stateFilter != StateFilter::All || m_hostId != 0
+        || !m_ns.isEmpty();
 }
 
 void VmFilterProxyModel::applyPendingChanges()
@@ -102,7 +112,8 @@ void VmFilterProxyModel::onSourceDataChanged(const QModelIndex &topLeft,
         const bool namesChanged = roles.isEmpty() || roles.contains(Qt::DisplayRole);
         if ((m_stateFilter != StateFilter::All && touches(VmModel::StateColumn) && stateChanged)
             || (!m_text.isEmpty() && (touches(VmModel::NameColumn) || touches(VmModel::HostColumn))
-                && namesChanged)) {
+                && namesChanged)
+            || (!m_ns.isEmpty() && touches(VmModel::NamespaceColumn) && namesChanged)) {
             m_refilterPending = true;
         }
     }
@@ -144,6 +155,8 @@ bool VmFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
     const VmInfo &vm = m_vms->vmAt(sourceRow);
     if (m_hostId != 0 && vm.hostId != m_hostId)
+        return false;
+    if (!m_ns.isEmpty() && vm.ns != m_ns)
         return false;
     if (!stateMatches(m_stateFilter, int(vm.state)))
         return false;

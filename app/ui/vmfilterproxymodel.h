@@ -7,7 +7,7 @@ namespace Corral {
 
 class VmModel;
 
-// Sorts and filters a VmModel: by text (VM or host name), by state and by host.
+// Sorts and filters a VmModel: by text (VM or host name), by state, by host and by namespace.
 //
 // Sorting compares the rows' typed values (numbers as numbers) straight from the VmModel.
 // Dynamic sorting/filtering is off on purpose: with it, QSortFilterProxyModel turns every
@@ -34,6 +34,8 @@ public:
     StateFilter stateFilter() const { return m_stateFilter; }
     void setHostFilter(qint64 hostId); // 0 = all hosts
     qint64 hostFilter() const { return m_hostId; }
+    void setNamespaceFilter(const QString &ns); // empty = all namespaces
+    QString namespaceFilter() const { return m_ns; }
     bool isFiltering() const;
 
     // Re-sorts / re-filters now what source changes made necessary, instead of waiting for
@@ -59,6 +61,7 @@ private:
     QString m_text;
     StateFilter m_stateFilter = StateFilter::All;
     qint64 m_hostId = 0;
+    QString m_ns;
     QTimer m_timer;
     bool m_resortPending = false;
     bool m_refilterPending = false;

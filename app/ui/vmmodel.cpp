@@ -64,6 +64,11 @@ bool VmModel::isRunning(VmState state)
     return state == VmState::Running || state == VmState::Blocked;
 }
 
+bool VmModel::isNumericColumn(int column)
+{
+    return column >= VcpusColumn && column <= NetworkIoColumn;
+}
+
 void VmModel::setFleet(Fleet *fleet)
 {
     connect(fleet, &Fleet::vmsChanged, this, &VmModel::upsertVms);
@@ -139,8 +144,11 @@ void VmModel::upsertVms(const QList<VmInfo> &vms)
         if (next == current)
             continue;
 
-        if (next.name != current.name || next.persistent != current.persistent)
+        if (next.name != current.name || next.persistent != current.persistent
+            || next.managed != current.managed || next.config != current.config
+            || next.image != current.image) {
             span.addColumn(NameColumn);
+        }
         if (next.state != current.state) {
             span.addColumn(StateColumn);
             span.stateChanged = true;
@@ -156,6 +164,8 @@ void VmModel::upsertVms(const QList<VmInfo> &vms)
             span.addColumn(CpuColumn);
             span.addColumn(NetworkIoColumn);
         }
+        if (next.ns != current.ns || next.managed != current.managed)
+            span.addColumn(NamespaceColumn);
         current = std::move(next);
         span.addRow(row);
     }
@@ -367,7 +377,7 @@ QVariant VmModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTip(vm, column);
     case Qt::TextAlignmentRole:
-        if (column >= VcpusColumn)
+        if (isNumericColumn(column))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
@@ -425,6 +435,8 @@ QVariant VmModel::displayData(const VmInfo &vm, int column) const
         return Format::rate(sumKnown(vm.stats.diskReadBps, vm.stats.diskWriteBps));
     case NetworkIoColumn:
         return Format::rate(sumKnown(vm.stats.netRxBps, vm.stats.netTxBps));
+    case NamespaceColumn:
+        return vm.ns;
     default:
         return {};
     }
@@ -451,6 +463,8 @@ QVariant VmModel::sortData(const VmInfo &vm, int column) const
         return sumKnown(vm.stats.diskReadBps, vm.stats.diskWriteBps);
     case NetworkIoColumn:
         return sumKnown(vm.stats.netRxBps, vm.stats.netTxBps);
+    case NamespaceColumn:
+        return vm.ns;
     default:
         return {};
     }
@@ -491,6 +505,9 @@ bool VmModel::lessThan(int column, int leftRow, int rightRow) const
         c = compareValues(sumKnown(a.stats.netRxBps, a.stats.netTxBps),
                           sumKnown(b.stats.netRxBps, b.stats.netTxBps));
         break;
+    case NamespaceColumn:
+        c = Format::naturalCompare(a.ns, b.ns);
+        break;
     default:
         break;
     }
@@ -511,6 +528,14 @@ QString VmModel::toolTip(const VmInfo &vm, int column) const
                   .arg(vm.name, vm.hostName, vm.uuid.toString(QUuid::WithoutBraces));
         if (!vm.persistent)
             tip += u'\n' + tr("Transient: the VM disappears when it stops.");
+        if (vm.managed && !vm.config.isEmpty())
+            tip += u'\n' + tr("Deployed from config %1").arg(vm.config);
+        if (vm.managed && !vm.image.isEmpty())
+            tip += u'\n' + tr("Base image: %1").arg(vm.image);
+        break;
+    case NamespaceColumn:
+        tip = vm.managed ? tr("In namespace %1").arg(vm.ns)
+                         : tr("Not deployed by Corral: counts as namespace %1").arg(vm.ns);
         break;
     case StateColumn:
         tip = vmStateLabel(vm.state);
@@ -545,8 +570,8 @@ QVariant VmModel::headerData(int section, Qt::Orientation orientation, int role)
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section >= VcpusColumn ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
-                                      : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        return isNumericColumn(section) ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                                        : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -568,6 +593,8 @@ QVariant VmModel::headerData(int section, Qt::Orientation orientation, int role)
         return tr("Disk I/O");
     case NetworkIoColumn:
         return tr("Network I/O");
+    case NamespaceColumn:
+        return tr("Namespace");
     default:
         return {};
     }

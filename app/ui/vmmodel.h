@@ -41,6 +41,8 @@ public:
         MemoryUsedColumn,
         DiskIoColumn,
         NetworkIoColumn,
+        // Last, so that column layouts saved before it existed still restore.
+        NamespaceColumn,
         ColumnCount
     };
 
@@ -88,6 +90,8 @@ public:
     int runningCount() const { return m_runningCount; }
 
     static bool isRunning(VmState state);
+    // vCPUs, memory and the stats: right-aligned numbers.
+    static bool isNumericColumn(int column);
 
 Q_SIGNALS:
     // The totals behind vmCount() / runningCount() changed.

@@ -4,7 +4,10 @@
 #include "placeholdertreeview.h"
 #include "vmfilterproxymodel.h"
 #include "vmgridview.h"
+#include "vmlifecycleactions.h"
 #include "vmmodel.h"
+
+#include "fleet/workloadcatalog.h"
 
 #include "fleet/vmthumbnails.h"
 #include "store/settingsrepository.h"
@@ -24,6 +27,7 @@
 #include <QShowEvent>
 #include <QStackedWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Corral {
@@ -64,6 +68,7 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
 
     createActions();
     createConsoleActions();
+    m_lifecycle = new VmLifecycleActions(m_fleet, this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -73,11 +78,28 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
     m_toolBar->setObjectName(QStringLiteral("vmToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->addAction(m_deployAction);
+    m_toolBar->addSeparator();
     for (QAction *a : std::as_const(m_actions)) {
         if (a == action(VmOperation::Delete))
             m_toolBar->addSeparator();
         m_toolBar->addAction(a);
     }
+    // The rarer operations show just their icon (their tooltips name them), so the toolbar
+    // fits a 1280 pixel window.
+    for (VmOperation op : {VmOperation::Reboot, VmOperation::Suspend, VmOperation::Resume}) {
+        if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(action(op))))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
+    auto *diskButton = new QToolButton(m_toolBar);
+    diskButton->setObjectName(QStringLiteral("vmDiskButton"));
+    diskButton->setMenu(m_lifecycle->menu());
+    diskButton->setPopupMode(QToolButton::InstantPopup);
+    diskButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    diskButton->setText(m_lifecycle->menu()->title());
+    diskButton->setIcon(m_lifecycle->menu()->icon());
+    diskButton->setToolTip(tr("Revert, save as image, clone, resize or snapshot the selected VM"));
+    m_toolBar->addWidget(diskButton);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_screenAction);
     m_toolBar->addAction(m_sshAction);
@@ -85,6 +107,8 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
     m_toolBar->addAction(m_forwardAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_gridAction);
+    if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(m_serialAction)))
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     layout->addWidget(m_toolBar);
 
     auto *filterBar = new QHBoxLayout;
@@ -117,6 +141,12 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
     m_hostCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_hostCombo->setMinimumContentsLength(12);
     filterBar->addWidget(m_hostCombo);
+
+    m_namespaceCombo = new QComboBox(this);
+    m_namespaceCombo->setObjectName(QStringLiteral("vmNamespaceFilter"));
+    m_namespaceCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_namespaceCombo->setMinimumContentsLength(12);
+    filterBar->addWidget(m_namespaceCombo);
     layout->addLayout(filterBar);
 
     m_view = new PlaceholderTreeView(this);
@@ -140,10 +170,15 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
     header->resizeSection(VmModel::StateColumn, std::clamp(stateWidth + 40, 110, 220));
     header->resizeSection(VmModel::HostColumn, 110);
     // Wide enough for the numbers and for the header, in any language.
-    for (int column = VmModel::VcpusColumn; column < VmModel::ColumnCount; ++column) {
+    for (int column = VmModel::VcpusColumn; column <= VmModel::NetworkIoColumn; ++column) {
         const int minimum = column == VmModel::VcpusColumn ? 56 : 88;
         header->resizeSection(column, std::max(minimum, header->sectionSizeHint(column) + 6));
     }
+    // The namespace column is the model's last (saved layouts stay valid); it shows after the
+    // host unless a saved layout says otherwise.
+    header->resizeSection(VmModel::NamespaceColumn, 110);
+    header->moveSection(header->visualIndex(VmModel::NamespaceColumn),
+                        header->visualIndex(VmModel::HostColumn) + 1);
 
     m_grid = new VmGridView(this);
     m_grid->setObjectName(QStringLiteral("vmGrid"));
@@ -176,6 +211,8 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
     });
     connect(m_hostCombo, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setHostFilter(m_hostCombo->currentData().toLongLong()); });
+    connect(m_namespaceCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setNamespaceFilter(m_namespaceCombo->currentData().toString()); });
     connect(m_view, &QWidget::customContextMenuRequested, this, &VmPage::showContextMenu);
     connect(m_grid, &QWidget::customContextMenuRequested, this, &VmPage::showContextMenu);
     connect(m_view, &QAbstractItemView::doubleClicked, this, &VmPage::openScreenOf);
@@ -205,8 +242,21 @@ VmPage::VmPage(Fleet *fleet, VmModel *model, QWidget *parent)
         connect(m_fleet, &Fleet::hostAdded, this, &VmPage::rebuildHostFilter);
         connect(m_fleet, &Fleet::hostChanged, this, &VmPage::rebuildHostFilter);
         connect(m_fleet, &Fleet::hostRemoved, this, &VmPage::rebuildHostFilter);
+        if (WorkloadCatalog *catalog = m_fleet->catalog()) {
+            connect(catalog, &WorkloadCatalog::namespacesChanged, this,
+                    &VmPage::rebuildNamespaceFilter);
+            // Foreign namespaces come and go with the VMs that name them.
+            m_namespaceUpdate.setSingleShot(true);
+            m_namespaceUpdate.setInterval(500);
+            connect(&m_namespaceUpdate, &QTimer::timeout, this, &VmPage::rebuildNamespaceFilter);
+            connect(catalog, &WorkloadCatalog::usageChanged, this, [this] {
+                if (!m_namespaceUpdate.isActive())
+                    m_namespaceUpdate.start();
+            });
+        }
     }
     rebuildHostFilter();
+    rebuildNamespaceFilter();
     updatePlaceholder();
     updateActions();
 }
@@ -279,6 +329,14 @@ void VmPage::createConsoleActions()
             Q_EMIT openScreenRequested(keys);
     });
 
+    m_deployAction
+        = make("deploy", tr("Deploy…"), tr("Deploy new VMs from a VM config or an image"),
+               QKeySequence(Qt::CTRL | Qt::Key_D), "vm.deploy");
+    connect(m_deployAction, &QAction::triggered, this, [this] {
+        if (m_active)
+            Q_EMIT deployRequested(m_proxy->namespaceFilter());
+    });
+
     m_gridAction = make("view-grid", tr("Grid View"),
                         tr("Show the VMs as a grid of screen thumbnails instead of a table"),
                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), "vm.gridView");
@@ -324,6 +382,9 @@ void VmPage::setActive(bool active)
     m_sshAction->setShortcut(active ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)
                                     : QKeySequence());
     m_gridAction->setEnabled(active);
+    // Deploy… has Ctrl+D on the Namespaces and VM Configs pages too.
+    m_deployAction->setShortcut(active ? QKeySequence(Qt::CTRL | Qt::Key_D) : QKeySequence());
+    m_deployAction->setEnabled(active && m_fleet);
     updateActions();
     updateThumbnailActivity();
 }
@@ -437,6 +498,12 @@ void VmPage::updateActions()
     m_sshAction->setEnabled(anyRunning);
     m_serialAction->setEnabled(anyOnline);
     m_forwardAction->setEnabled(anyOnline && rows.size() == 1);
+
+    QList<VmInfo> selected;
+    for (const QModelIndex &index : rows)
+        selected.append(m_model->vmAt(m_proxy->mapToSource(index).row()));
+    m_lifecycle->setSelection(selected,
+                              [this](qint64 hostId) { return m_model->isHostOnline(hostId); });
 }
 
 QString VmPage::nameList(const QStringList &names, int total, int limit)
@@ -544,6 +611,57 @@ void VmPage::rebuildHostFilter()
     updatePlaceholder();
 }
 
+void VmPage::rebuildNamespaceFilter()
+{
+    QList<std::pair<QString, bool>> namespaces; // name, foreign
+    if (WorkloadCatalog *catalog = m_fleet ? m_fleet->catalog() : nullptr) {
+        const QList<NamespaceConfig> configured = catalog->namespaces();
+        for (const NamespaceConfig &ns : configured)
+            namespaces.append({ns.name, false});
+        const QStringList foreign = catalog->foreignNamespaces();
+        for (const QString &ns : foreign)
+            namespaces.append({ns, true});
+    }
+    QList<std::pair<QString, bool>> current;
+    for (int i = 1; i < m_namespaceCombo->count(); ++i) {
+        current.append({m_namespaceCombo->itemData(i).toString(),
+                        !m_namespaceCombo->itemData(i, Qt::ToolTipRole).isNull()});
+    }
+    if (m_namespaceCombo->count() > 0 && current == namespaces)
+        return;
+
+    const QString selected = m_namespaceCombo->currentData().toString();
+    const QSignalBlocker blocker(m_namespaceCombo);
+    m_namespaceCombo->clear();
+    m_namespaceCombo->addItem(tr("All namespaces"), QString());
+    const QIcon icon = Icons::symbolic(QStringLiteral("namespace"));
+    for (const auto &[name, foreign] : std::as_const(namespaces)) {
+        m_namespaceCombo->addItem(icon, name, name);
+        if (foreign) {
+            m_namespaceCombo->setItemData(
+                m_namespaceCombo->count() - 1,
+                tr("%1: made by another console; no quota here.").arg(name), Qt::ToolTipRole);
+        }
+    }
+    int index = m_namespaceCombo->findData(selected);
+    if (index < 0 && !selected.isEmpty()) {
+        // Keep filtering by a namespace that has no VMs and no catalog entry (any more).
+        m_namespaceCombo->addItem(icon, selected, selected);
+        index = m_namespaceCombo->count() - 1;
+    }
+    m_namespaceCombo->setCurrentIndex(std::max(0, index));
+}
+
+void VmPage::setNamespaceFilter(const QString &ns)
+{
+    int index = m_namespaceCombo->findData(ns);
+    if (index < 0) {
+        m_namespaceCombo->addItem(Icons::symbolic(QStringLiteral("namespace")), ns, ns);
+        index = m_namespaceCombo->count() - 1;
+    }
+    m_namespaceCombo->setCurrentIndex(index);
+}
+
 void VmPage::updatePlaceholder()
 {
     QString text;
@@ -580,6 +698,9 @@ void VmPage::showContextMenu(const QPoint &pos)
     menu.addAction(m_sshAction);
     menu.addAction(m_serialAction);
     menu.addAction(m_forwardAction);
+    menu.addSeparator();
+    menu.addMenu(m_lifecycle->menu());
+    menu.setToolTipsVisible(true);
     menu.exec(view->viewport()->mapToGlobal(pos));
 }
 

@@ -22,12 +22,15 @@ class PlaceholderTreeView;
 class VmFilterProxyModel;
 class VmGridView;
 class VmModel;
+class VmLifecycleActions;
 class VmThumbnails;
 
-// The VMs page: a filter bar (text, state, host), the sorted list of every VM of the fleet and
-// the lifecycle actions, which act on every selected VM their state allows. Power Off and
-// Delete ask first, naming the VMs. Operations run as Fleet tasks; their outcome shows in the
-// task dock, never in a dialog.
+// The VMs page: a filter bar (text, state, host, namespace), the sorted list of every VM of the
+// fleet and the lifecycle actions, which act on every selected VM their state allows. Power
+// Off and Delete ask first, naming the VMs. The Disk menu (VmLifecycleActions) reverts, saves
+// as image, clones, resizes and snapshots one VM deployed by Corral. Deploy… (Ctrl+D) asks
+// the main window for the deploy dialog, preset with the namespace filtered by. Operations
+// run as Fleet tasks; their outcome shows in the task dock, never in a dialog.
 //
 // The VMs show as a table or as a grid of screen thumbnails (Grid View); both views share the
 // filter model and the selection, so every action works in either. The grid's visible VMs are
@@ -38,7 +41,8 @@ class VmThumbnails;
 // Ctrl+Shift+D, Power Off Ctrl+Shift+F, Reboot Ctrl+Shift+R, Suspend Ctrl+Shift+P, Resume
 // Ctrl+Shift+U, Delete… Del, filter Ctrl+F, Grid View Ctrl+Shift+G. Consoles: Open Screen
 // Ctrl+Shift+V (also a double-click on a running VM), Open SSH Ctrl+Shift+T, Open Serial
-// Console Ctrl+Shift+L, Forward Ports… Ctrl+Shift+O; the main window opens them.
+// Console Ctrl+Shift+L, Forward Ports… Ctrl+Shift+O; the main window opens them. Deploy…
+// Ctrl+D.
 class VmPage final : public QWidget
 {
     Q_OBJECT
@@ -54,6 +58,9 @@ public:
     QAction *serialAction() const { return m_serialAction; }
     QAction *forwardAction() const { return m_forwardAction; }
     QAction *screenAction() const { return m_screenAction; }
+    QAction *deployAction() const { return m_deployAction; }
+    // Revert…, Save as Image…, Clone…, Resize Disk…, Snapshots….
+    VmLifecycleActions *lifecycleActions() const { return m_lifecycle; }
     // Checkable: checked = grid of thumbnails, unchecked = table (for a View menu).
     QAction *gridViewAction() const { return m_gridAction; }
     PlaceholderTreeView *view() const { return m_view; }
@@ -67,6 +74,9 @@ public:
     ViewMode viewMode() const;
     VmFilterProxyModel *proxy() const { return m_proxy; }
     QLineEdit *searchField() const { return m_search; }
+    QComboBox *namespaceCombo() const { return m_namespaceCombo; }
+    // Shows only the VMs of `ns` (empty: every namespace), as the namespace filter does.
+    void setNamespaceFilter(const QString &ns);
 
     // The page is the one shown: its actions may be enabled.
     void setActive(bool active);
@@ -91,6 +101,8 @@ Q_SIGNALS:
     // Open Screen, or a double-click on a running VM: VNC consoles for these VMs.
     void openScreenRequested(const QList<Corral::VmKey> &vms);
     void viewModeChanged(Corral::VmPage::ViewMode mode);
+    // Deploy…: the deploy dialog, into `ns` (empty: default).
+    void deployRequested(const QString &ns);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -104,6 +116,7 @@ private:
     void trigger(VmOperation op);
     bool confirm(VmOperation op, const QList<VmKey> &keys, bool *withStorage);
     void rebuildHostFilter();
+    void rebuildNamespaceFilter();
     void updatePlaceholder();
     void showContextMenu(const QPoint &pos);
     void openScreenOf(const QModelIndex &proxyIndex);
@@ -122,6 +135,9 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_stateCombo = nullptr;
     QComboBox *m_hostCombo = nullptr;
+    QComboBox *m_namespaceCombo = nullptr;
+    VmLifecycleActions *m_lifecycle = nullptr;
+    QAction *m_deployAction = nullptr;
     std::array<QAction *, 7> m_actions{};
     QAction *m_findAction = nullptr;
     QAction *m_sshAction = nullptr;
@@ -131,6 +147,7 @@ private:
     QAction *m_gridAction = nullptr;
     QPointer<QWidget> m_watchedWindow; // for minimised / restored
     QTimer m_actionUpdate;
+    QTimer m_namespaceUpdate; // the namespaces follow inventory batches, at most every 500 ms
     bool m_active = true;
     bool m_viewModeChosen = false; // set before the stored mode arrived: that one is ignored
 };

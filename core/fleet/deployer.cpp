@@ -50,12 +50,12 @@ QString stemFrom(const QString &text)
     return stem.isEmpty() ? u"vm"_s : stem;
 }
 
-QString randomSuffix()
+QString randomSuffix(QRandomGenerator &random)
 {
     static constexpr char alphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";
     QString suffix;
     for (int i = 0; i < 5; ++i)
-        suffix += QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet) - 1)]);
+        suffix += QLatin1Char(alphabet[random.bounded(int(sizeof alphabet) - 1)]);
     return suffix;
 }
 
@@ -279,6 +279,8 @@ DeployPlan Deployer::plan(const DeployRequest &request) const
         : !plan.shape.name.isEmpty()                       ? plan.shape.name
                                                            : stemFrom(plan.shape.image);
     int number = 0;
+    QRandomGenerator random = request.nameSeed != 0 ? QRandomGenerator(request.nameSeed)
+                                                    : QRandomGenerator::securelySeeded();
     for (const Placement &p : std::as_const(plan.schedule.placements)) {
         QString name;
         if (!request.name.isEmpty() && request.count == 1) {
@@ -289,7 +291,7 @@ DeployPlan Deployer::plan(const DeployRequest &request) const
             } while (taken.contains(name));
         } else {
             do {
-                name = stem + u'-' + randomSuffix();
+                name = stem + u'-' + randomSuffix(random);
             } while (taken.contains(name));
         }
         if (const QString problem = validateLabel(name, Tr::tr("VM")); !problem.isEmpty()) {

@@ -35,6 +35,9 @@ struct DeployRequest
     QString tag; // required tag (on top of the config's tag preference)
     PlacementStrategy strategy = PlacementStrategy::Spread;
     QString owner; // recorded in the metadata; empty: the local user name
+    // Seeds the generated names' suffixes, so that a preview planned again and again (and the
+    // deploy after it) shows the same names; 0 = a fresh random one each time.
+    quint32 nameSeed = 0;
     // Clone: the new VM's disk starts as a copy of this (shut off) VM's disk, on its host.
     std::optional<VmKey> cloneOf;
 };

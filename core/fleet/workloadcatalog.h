@@ -52,8 +52,8 @@ public:
     // Quotas, description and dedicated hosts; the name identifies it.
     void updateNamespace(const NamespaceConfig &ns, QObject *context,
                          std::function<void(Result<NamespaceConfig>)> done);
-    // Refused while VMs are in it (says how many and where) unless their deletion is handled
-    // by the caller first (Deployer::deleteNamespaceCascade); never for "default".
+    // Refused while VMs are in it (says how many and where): a cascade deletes them first
+    // (Fleet::runOperation, Delete with storage); never for "default".
     void deleteNamespace(const QString &name, QObject *context,
                          std::function<void(Result<void>)> done);
 

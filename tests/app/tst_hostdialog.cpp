@@ -1,6 +1,7 @@
 #include "credentialdialog.h"
 #include "hostdialog.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void rawUriFillsTheFields();
     void invalidUriIsExplained();
     void editKeepsIdAndTags();
+    void deploySettings();
     void hostKeyPrompt();
     void passwordPrompt();
     void closingCancels();
@@ -181,6 +183,69 @@ void TestHostDialog::editKeepsIdAndTags()
     QCOMPARE(config.id, 7);
     QCOMPARE(config.tags, (QStringList{u"m2"_s, u"gpu"_s}));
     QCOMPARE(config.uri, existing.uri);
+}
+
+void TestHostDialog::deploySettings()
+{
+    HostConfig existing;
+    existing.id = 8;
+    existing.name = u"mac8"_s;
+    existing.uri = u"qemu+libssh://admin@mac8/system"_s;
+    existing.maintenance = true;
+    existing.portAddress = u"10.0.0.8"_s;
+    existing.smcOsk = QString(64, u'k');
+    HostDialog dialog(nullptr, existing);
+    dialog.show();
+    auto *address = dialog.findChild<QLineEdit *>(u"portAddressEdit"_s);
+    auto *addressError = dialog.findChild<QLabel *>(u"portAddressError"_s);
+    auto *smc = dialog.findChild<QLineEdit *>(u"smcEdit"_s);
+    auto *smcError = dialog.findChild<QLabel *>(u"smcError"_s);
+    QVERIFY(address && addressError && smc && smcError);
+    QCOMPARE(address->text(), u"10.0.0.8");
+    QCOMPARE(smc->text(), existing.smcOsk);
+    // The key is hidden until asked for.
+    QCOMPARE(smc->echoMode(), QLineEdit::Password);
+    auto *show = smc->findChild<QAction *>(u"showSmcKey"_s);
+    QVERIFY(show);
+    show->trigger();
+    QCOMPARE(smc->echoMode(), QLineEdit::Normal);
+    show->trigger();
+    QCOMPARE(smc->echoMode(), QLineEdit::Password);
+    QVERIFY(okButton(dialog)->isEnabled());
+    saveScreenshot(&dialog, u"hostdialog-deploy"_s);
+
+    // Not an address; a key too short; a key with a character outside printable ASCII.
+    address->setText(u"mac8.local"_s);
+    QVERIFY(addressError->isVisible());
+    QVERIFY(!okButton(dialog)->isEnabled());
+    address->setText(u"::1"_s);
+    QVERIFY(addressError->isHidden());
+    QVERIFY(okButton(dialog)->isEnabled());
+    smc->setText(u"short"_s);
+    QVERIFY(smcError->isVisible());
+    QVERIFY(smcError->text().contains(u"64"));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    smc->setText(QString(63, u'k') + u'\u00e4');
+    QVERIFY(smcError->isVisible());
+    QVERIFY(!okButton(dialog)->isEnabled());
+    smc->clear();
+    QVERIFY(smcError->isHidden());
+    QVERIFY(okButton(dialog)->isEnabled());
+
+    // The dialog builds the whole HostConfig; maintenance is not its business and stays.
+    address->clear();
+    smc->setText(QString(32, u'a') + QString(32, u'Z'));
+    const HostConfig config = dialog.config();
+    QCOMPARE(config.id, 8);
+    QVERIFY(config.maintenance);
+    QVERIFY(config.portAddress.isEmpty());
+    QCOMPARE(config.effectivePortAddress(), u"127.0.0.1");
+    QCOMPARE(config.smcOsk, QString(32, u'a') + QString(32, u'Z'));
+
+    QCOMPARE(HostDialog::portAddressError(QString()), QString());
+    QVERIFY(!HostDialog::portAddressError(u"300.1.1.1"_s).isEmpty());
+    QCOMPARE(HostDialog::smcKeyError(QString(64, u' ')), QString());
+    QVERIFY(!HostDialog::smcKeyError(QString(64, u'\t')).isEmpty());
 }
 
 void TestHostDialog::hostKeyPrompt()

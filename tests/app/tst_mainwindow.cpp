@@ -104,6 +104,7 @@ private Q_SLOTS:
     void confirmationsNameTheVms();
     void imagesPage();
     void dropFilesToUpload();
+    void hostMaintenance();
     void settingsRoundTrip();
     void germanTranslation();
 
@@ -177,8 +178,10 @@ void TestMainWindow::emptyWindow()
     QStringList menus;
     for (QAction *menu : window.menuBar()->actions())
         menus << menu->text();
-    QCOMPARE(menus.size(), 6);
+    QCOMPARE(menus.size(), 8);
     QVERIFY(menus.contains(u"&Image"));
+    QVERIFY(menus.contains(u"&Namespace"));
+    QVERIFY(menus.contains(u"&Config"));
 
     // The status bar counts.
     auto *vmsStatus = window.findChild<QLabel *>(u"vmsStatus"_s);
@@ -225,6 +228,7 @@ void TestMainWindow::switchesPages()
         {"view.namespaces", MainWindow::Page::Namespaces},
         {"view.images", MainWindow::Page::Images},
         {"view.vms", MainWindow::Page::Vms},
+        {"view.configs", MainWindow::Page::Configs},
     };
     for (const auto &p : pages) {
         auto *action = window.findChild<QAction *>(QString::fromLatin1(p.action));
@@ -235,7 +239,10 @@ void TestMainWindow::switchesPages()
         QCOMPARE(window.sidebar()->currentRow(), int(p.page));
         QVERIFY(action->isChecked());
     }
-    // Ctrl+4 is the Hosts page.
+    // Ctrl+4 is the Hosts page, Ctrl+5 the VM Configs page (added after the others).
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Configs);
+    QCOMPARE(MainWindow::pageKey(MainWindow::Page::Configs), u"configs");
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(window.currentPage(), MainWindow::Page::Hosts);
     // The Delete key moves to Remove Host… with the page.
@@ -594,6 +601,59 @@ void TestMainWindow::dropFilesToUpload()
     dialog->reject();
 }
 
+void TestMainWindow::hostMaintenance()
+{
+    MainWindow window(m_fleet.get());
+    window.resize(1300, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showPage(MainWindow::Page::Hosts);
+    HostInfo host = makeHost(1, HostState::Connected);
+    host.config.maintenance = true;
+    window.hostModel()->addOrUpdateHost(host);
+    window.hostModel()->addOrUpdateHost(makeHost(2, HostState::Connected));
+    auto *view = window.hostPage()->view();
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    const QModelIndex state = window.hostModel()->index(0, HostModel::StateColumn);
+    QCOMPARE(state.data().toString(), u"In maintenance");
+    QVERIFY(state.data(Qt::ToolTipRole).toString().contains(u"no new VMs"));
+    QCOMPARE(window.hostModel()->index(1, HostModel::StateColumn).data().toString(), u"Connected");
+
+    QAction *maintenance = window.hostPage()->maintenanceAction();
+    QVERIFY(maintenance->isCheckable());
+    QVERIFY(!maintenance->isEnabled());
+    view->selectionModel()->select(view->model()->index(0, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(maintenance->isEnabled());
+    QVERIFY(maintenance->isChecked());
+    view->selectionModel()->select(view->model()->index(1, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(!maintenance->isChecked());
+
+    // Turning it on asks first, offering to drain; cancelling changes nothing.
+    QString text;
+    bool drainOffered = false;
+    QTimer answer;
+    answer.setSingleShot(true);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        text = box->text();
+        drainOffered = box->checkBox() && box->checkBox()->objectName() == u"drainHost";
+        saveScreenshot(box, u"maintenance"_s);
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::RejectRole)
+                button->click();
+        }
+    });
+    answer.start(0);
+    maintenance->trigger();
+    QCOMPARE(text, u"Put lab2 into maintenance?");
+    QVERIFY(drainOffered);
+    QVERIFY(!maintenance->isChecked());
+    saveScreenshot(&window, u"hosts-maintenance"_s);
+}
+
 void TestMainWindow::settingsRoundTrip()
 {
     UiSettings saved;
@@ -624,6 +684,10 @@ void TestMainWindow::settingsRoundTrip()
     QVERIFY(!saved.imageHeader.isEmpty());
     QCOMPARE(loaded.imageHeader, saved.imageHeader);
     QCOMPARE(loaded.transferHeader, saved.transferHeader);
+    QVERIFY(!saved.namespaceHeader.isEmpty());
+    QCOMPARE(loaded.namespaceHeader, saved.namespaceHeader);
+    QVERIFY(!saved.configHeader.isEmpty());
+    QCOMPARE(loaded.configHeader, saved.configHeader);
     QCOMPARE(loaded.splitter, saved.splitter);
 
     MainWindow restored(m_fleet.get(), loaded);
