@@ -13,7 +13,6 @@
 #include "virt/vmprovision.h"
 
 #include <QPointer>
-#include <QScopeGuard>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -555,177 +554,225 @@ void Deployer::provision(const RunPtr &run, int index)
 
 void Deployer::queueStart(const RunPtr &run, int index)
 {
-    // One start at a time per host from this console: its VMs queue here instead of
-    // contending for the host's deploy lock (which stays for other consoles).
+    // This console's VMs for a host start in batches: whatever queued up while the host was
+    // busy goes under one lock and starts side by side (other consoles wait for the lock).
     const qint64 hostId = run->vms[index].hostId;
-    m_startQueue[hostId].push_back([this, run, index] { lockAndStart(run, index, 0); });
+    m_startQueue[hostId].push_back({run, index});
     if (!m_starting.contains(hostId))
         startNext(hostId);
 }
 
 void Deployer::startNext(qint64 hostId)
 {
-    auto queue = m_startQueue.find(hostId);
-    if (queue == m_startQueue.end() || queue->empty()) {
+    std::vector<Queued> batch = m_startQueue.take(hostId);
+    if (batch.empty()) {
         m_starting.remove(hostId);
-        m_startQueue.remove(hostId);
         return;
     }
     m_starting.insert(hostId);
-    auto next = std::move(queue->front());
-    queue->pop_front();
-    next();
+    lockAndStart(hostId, std::move(batch), 0);
 }
 
-void Deployer::lockAndStart(const RunPtr &run, int index, int attempt)
+namespace {
+
+// Picks free forwarded ports for the spec's guest ports (none when the network does not
+// forward) and records them in its metadata; `used` grows by what was picked.
+void assignPorts(DomainSpec &spec, QSet<quint16> &used, const QString &address, bool forwards)
 {
-    VmJob &job = run->vms[index];
-    const qint64 hostId = job.hostId;
-    const auto host = m_fleet->host(job.hostId);
+    spec.metadata.ports.clear();
+    quint16 next = FirstForwardPort;
+    for (quint16 guest : std::as_const(spec.config.ports)) {
+        while (next < LastForwardPort && used.contains(next))
+            ++next;
+        if (!forwards || used.contains(next)) {
+            spec.metadata.ports.append({guest, QString(), 0});
+            continue;
+        }
+        spec.metadata.ports.append({guest, address, next});
+        used.insert(next);
+    }
+}
+
+// A port QEMU could not bind: a forwarded one taken meanwhile, or a VNC port another
+// libvirtd on the same machine picked at the same moment. Worth another try.
+bool portTaken(const Error &error)
+{
+    return error.detail.contains(u"forwarding rule") || error.detail.contains(u"available port");
+}
+
+} // namespace
+
+void Deployer::lockAndStart(qint64 hostId, std::vector<Queued> batch, int attempt)
+{
+    const auto host = m_fleet->host(hostId);
     if (!host) {
-        finishVm(run, index,
-                 fail(ErrorCode::NotFound, Tr::tr("Host %1 was removed.").arg(job.hostName)));
+        for (const Queued &q : batch) {
+            finishVm(q.run, q.index,
+                     fail(ErrorCode::NotFound, Tr::tr("Host %1 was removed.")
+                                                   .arg(q.run->vms[q.index].hostName)));
+        }
         startNext(hostId);
         return;
     }
-    if (attempt == 0)
-        setVmState(run, index, u"starting"_s, 70, Tr::tr("Starting on %1").arg(job.hostName));
+    const QString hostName = host->config.name;
+    if (attempt == 0) {
+        for (const Queued &q : batch)
+            setVmState(q.run, q.index, u"starting"_s, 70, Tr::tr("Starting on %1").arg(hostName));
+    }
 
     const SchedulerPolicy policy = m_fleet->catalog()->policy();
     const int cpuCapacity = int(std::floor(host->cpus * policy.cpuOvercommit));
     const qint64 memCapacity = qint64(std::floor(
         double(std::max<qint64>(0, host->memoryKiB / 1024 - policy.reservedMemoryMiB))
         * policy.memoryOvercommit));
-    DomainSpec baseSpec;
-    baseSpec.name = job.vm.name;
-    baseSpec.uuid = job.record.domainUuid;
-    baseSpec.config = run->shape;
-    baseSpec.domainType = job.domainType;
-    baseSpec.systemDisk = job.systemDisk;
-    baseSpec.openCoreDisk = job.openCoreDisk;
-    baseSpec.smcOsk = host->config.smcOsk;
-    baseSpec.macAddress = DomainBuilder::macAddressFor(job.vm.name);
-    baseSpec.metadata.ns = run->request.ns;
-    baseSpec.metadata.config = run->shape.name;
-    baseSpec.metadata.image = run->shape.image;
-    baseSpec.metadata.owner = run->owner;
-    baseSpec.metadata.created = QDateTime::currentDateTimeUtc();
-    baseSpec.metadata.profile = guestProfileKey(run->shape.profile);
-    baseSpec.metadata.user = run->shape.guestUser;
     const QString portAddress = host->config.effectivePortAddress();
-    const QString hostName = job.hostName;
-    const bool forwards = forwardsPorts(run->shape);
+    QList<DomainSpec> specs;
+    QList<bool> forwards;
+    for (const Queued &q : batch) {
+        const VmJob &job = q.run->vms[q.index];
+        const RunPtr &run = q.run;
+        DomainSpec spec;
+        spec.name = job.vm.name;
+        spec.uuid = job.record.domainUuid;
+        spec.config = run->shape;
+        spec.domainType = job.domainType;
+        spec.systemDisk = job.systemDisk;
+        spec.openCoreDisk = job.openCoreDisk;
+        spec.smcOsk = host->config.smcOsk;
+        spec.macAddress = DomainBuilder::macAddressFor(job.vm.name);
+        spec.metadata.ns = run->request.ns;
+        spec.metadata.config = run->shape.name;
+        spec.metadata.image = run->shape.image;
+        spec.metadata.owner = run->owner;
+        spec.metadata.created = QDateTime::currentDateTimeUtc();
+        spec.metadata.profile = guestProfileKey(run->shape.profile);
+        spec.metadata.user = run->shape.guestUser;
+        specs.append(spec);
+        forwards.append(forwardsPorts(run->shape));
+    }
 
+    struct Batch
+    {
+        bool busy = false;
+        QList<StartOutcome> outcomes;
+    };
     onHost(
-        m_fleet, this, job.hostId,
-        [=](virConnectPtr conn) -> StartOutcome {
-            DomainSpec spec = baseSpec;
-            StartOutcome out;
-            auto locked = VmProvision::tryLock(conn, hostName);
-            if (!locked) {
-                out.started = std::unexpected(locked.error());
+        m_fleet, this, hostId,
+        [=](virConnectPtr conn) -> Batch {
+            Batch out;
+            out.outcomes.resize(specs.size());
+            auto failAll = [&out](const Error &error) {
+                for (StartOutcome &o : out.outcomes)
+                    o.started = std::unexpected(error);
                 return out;
-            }
+            };
+            auto locked = VmProvision::tryLock(conn, hostName);
+            if (!locked)
+                return failAll(locked.error());
             if (!*locked) {
-                out.refusal = Refusal::Busy;
+                out.busy = true;
                 return out;
             }
             auto load = VmProvision::load(conn, portAddress, hostName);
             if (!load) {
                 VmProvision::unlock(conn);
-                out.started = std::unexpected(load.error());
-                return out;
+                return failAll(load.error());
             }
-            // What really runs there now, other consoles' VMs included.
-            if (load->vcpus + spec.config.vcpus > cpuCapacity
-                || load->memoryMiB + spec.config.memoryMiB > memCapacity) {
-                VmProvision::unlock(conn);
-                out.refusal = Refusal::Full;
-                out.why = Tr::tr("%1 is full by now (%2 of %3 vCPUs, %4 of %5 MiB in use)")
+            // What really runs there now, other consoles' VMs included, plus this batch.
+            QSet<quint16> used = load->usedPorts;
+            QList<DomainSpec> chosen = specs;
+            QList<int> accepted;
+            QStringList xmls, names;
+            for (int i = 0; i < chosen.size(); ++i) {
+                DomainSpec &spec = chosen[i];
+                if (load->vcpus + spec.config.vcpus > cpuCapacity
+                    || load->memoryMiB + spec.config.memoryMiB > memCapacity) {
+                    out.outcomes[i].refusal = Refusal::Full;
+                    out.outcomes[i].why
+                        = Tr::tr("%1 is full by now (%2 of %3 vCPUs, %4 of %5 MiB in use)")
                               .arg(hostName)
                               .arg(load->vcpus)
                               .arg(cpuCapacity)
                               .arg(load->memoryMiB)
                               .arg(memCapacity);
-                return out;
-            }
-            if (load->names.contains(spec.name)) {
-                VmProvision::unlock(conn);
-                out.started = fail(ErrorCode::AlreadyExists,
-                                   Tr::tr("%1 already has a VM named %2.").arg(hostName, spec.name));
-                return out;
-            }
-            // A port QEMU cannot bind (taken by something else) is skipped on the next try.
-            QSet<quint16> used = load->usedPorts;
-            for (int tries = 0; tries < 3; ++tries) {
-                spec.metadata.ports.clear();
-                quint16 next = FirstForwardPort;
-                for (quint16 guest : std::as_const(spec.config.ports)) {
-                    while (next < LastForwardPort && used.contains(next))
-                        ++next;
-                    if (!forwards || used.contains(next)) {
-                        spec.metadata.ports.append({guest, QString(), 0});
-                        continue;
-                    }
-                    spec.metadata.ports.append({guest, portAddress, next});
-                    used.insert(next);
+                    continue;
                 }
-                auto started = VmProvision::defineAndStart(conn, DomainBuilder::build(spec),
-                                                           spec.name, hostName);
-                if (started || !started.error().detail.contains(u"forwarding rule")) {
-                    VmProvision::unlock(conn);
-                    if (started)
-                        out.started = Started{*started, spec.metadata.ports};
-                    else
-                        out.started = std::unexpected(started.error());
-                    return out;
+                if (load->names.contains(spec.name)) {
+                    out.outcomes[i].started = fail(
+                        ErrorCode::AlreadyExists,
+                        Tr::tr("%1 already has a VM named %2.").arg(hostName, spec.name));
+                    continue;
                 }
+                load->vcpus += spec.config.vcpus;
+                load->memoryMiB += spec.config.memoryMiB;
+                load->names.insert(spec.name);
+                assignPorts(spec, used, portAddress, forwards[i]);
+                accepted.append(i);
+                xmls.append(DomainBuilder::build(spec));
+                names.append(spec.name);
+            }
+            const auto started = VmProvision::defineAndStartAll(conn, xmls, names, hostName);
+            for (int k = 0; k < accepted.size(); ++k) {
+                const int i = accepted[k];
+                DomainSpec &spec = chosen[i];
+                Result<QUuid> result = started[k];
+                for (int tries = 0; !result && portTaken(result.error()) && tries < 2; ++tries) {
+                    assignPorts(spec, used, portAddress, forwards[i]);
+                    result = VmProvision::defineAndStart(conn, DomainBuilder::build(spec),
+                                                         spec.name, hostName);
+                }
+                if (result)
+                    out.outcomes[i].started = Started{*result, spec.metadata.ports};
+                else
+                    out.outcomes[i].started = std::unexpected(result.error());
             }
             VmProvision::unlock(conn);
-            out.started = fail(ErrorCode::OperationFailed,
-                               Tr::tr("%1 could not forward ports for %2: the ports Corral "
-                                      "picked are taken on the host.")
-                                   .arg(hostName, spec.name));
             return out;
         },
-        [this, run, index, attempt, hostId](const StartOutcome &out) {
-            VmJob &job = run->vms[index];
-            // Whatever happens below, the next VM for this host may go once this one is
-            // through (a busy lock keeps the turn: this VM retries first).
-            auto turnOver = qScopeGuard([this, hostId, &out] {
-                if (out.refusal != Refusal::Busy)
-                    startNext(hostId);
-            });
-            if (out.refusal == Refusal::Busy) {
+        [this, hostId, batch, attempt, hostName](const Batch &out) {
+            if (out.busy) {
                 if (attempt + 1 >= LockAttempts) {
-                    startNext(hostId);
-                    return finishVm(run, index,
-                                    fail(ErrorCode::Busy,
-                                         Tr::tr("Another console kept %1 busy with deploys for "
-                                                "a minute; try again.")
-                                             .arg(job.hostName)));
+                    for (const Queued &q : batch) {
+                        finishVm(q.run, q.index,
+                                 fail(ErrorCode::Busy,
+                                      Tr::tr("Another console kept %1 busy with deploys for a "
+                                             "minute; try again.")
+                                          .arg(hostName)));
+                    }
+                    return startNext(hostId);
                 }
                 if (attempt == 0) {
-                    setVmState(run, index, u"starting"_s, 70,
-                               Tr::tr("Waiting for another console's deploy on %1")
-                                   .arg(job.hostName));
+                    for (const Queued &q : batch) {
+                        setVmState(q.run, q.index, u"starting"_s, 70,
+                                   Tr::tr("Waiting for another console's deploy on %1")
+                                       .arg(hostName));
+                    }
                 }
                 const int delay = LockRetryMs + QRandomGenerator::global()->bounded(LockRetryMs);
-                QTimer::singleShot(delay, this,
-                                   [this, run, index, attempt] { lockAndStart(run, index, attempt + 1); });
+                QTimer::singleShot(delay, this, [this, hostId, batch, attempt] {
+                    lockAndStart(hostId, batch, attempt + 1);
+                });
                 return;
             }
-            if (out.refusal == Refusal::Full)
-                return replace(run, index, out.why);
-            if (!out.started)
-                return finishVm(run, index, std::unexpected(out.started.error()));
-            for (const PortMapping &p : out.started->ports) {
-                if (p.hostPort != 0) {
-                    job.vm.forwards.append(
-                        u"%1 -> %2:%3"_s.arg(p.guestPort).arg(p.address).arg(p.hostPort));
+            for (qsizetype i = 0; i < qsizetype(batch.size()); ++i) {
+                const Queued &q = batch[i];
+                const StartOutcome &o = out.outcomes[i];
+                if (o.refusal == Refusal::Full) {
+                    replace(q.run, q.index, o.why);
+                } else if (!o.started) {
+                    finishVm(q.run, q.index, std::unexpected(o.started.error()));
+                } else {
+                    VmJob &job = q.run->vms[q.index];
+                    for (const PortMapping &p : o.started->ports) {
+                        if (p.hostPort != 0) {
+                            job.vm.forwards.append(
+                                u"%1 -> %2:%3"_s.arg(p.guestPort).arg(p.address).arg(p.hostPort));
+                        }
+                    }
+                    finishVm(q.run, q.index, {});
                 }
             }
-            finishVm(run, index, {});
+            startNext(hostId);
         });
 }
 

@@ -13,7 +13,6 @@
 #include <QSet>
 #include <QTimer>
 
-#include <deque>
 #include <functional>
 #include <memory>
 
@@ -116,9 +115,14 @@ private:
     void startVm(const RunPtr &run, int index);
     void ensureReplica(const QString &image, qint64 hostId, std::function<void(Result<void>)> done);
     void provision(const RunPtr &run, int index);
+    struct Queued
+    {
+        RunPtr run;
+        int index = 0;
+    };
     void queueStart(const RunPtr &run, int index);
     void startNext(qint64 hostId);
-    void lockAndStart(const RunPtr &run, int index, int attempt);
+    void lockAndStart(qint64 hostId, std::vector<Queued> batch, int attempt);
     void replace(const RunPtr &run, int index, const QString &why);
     void setVmState(const RunPtr &run, int index, const QString &state, int percent,
                     const QString &message);
@@ -140,8 +144,8 @@ private:
     // Replica copies in flight, shared by every VM waiting for them: (image, host) -> waiters.
     QHash<QPair<QString, qint64>, std::vector<std::function<void(Result<void>)>>> m_copies;
     QTimer m_leaseTimer;
-    // Starts waiting for their host (one at a time per host from this console).
-    QHash<qint64, std::deque<std::function<void()>>> m_startQueue;
+    // VMs waiting for their host's next start batch (one batch per host at a time).
+    QHash<qint64, std::vector<Queued>> m_startQueue;
     QSet<qint64> m_starting;
 };
 

@@ -7,6 +7,8 @@
 #include "vmmetadata.h"
 
 #include <QDateTime>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QXmlStreamReader>
 
 namespace Corral::VmProvision {
@@ -140,26 +142,66 @@ Result<HostLoad> load(virConnectPtr conn, const QString &portAddress, const QStr
 Result<QUuid> defineAndStart(virConnectPtr conn, const QString &xml, const QString &vmName,
                              const QString &hostLabel)
 {
-    if (!conn)
-        return std::unexpected(notConnected(hostLabel));
-    DomainPtr dom(virDomainDefineXML(conn, xml.toUtf8().constData()));
-    if (!dom) {
-        return fail(ErrorCode::OperationFailed,
-                    Tr::tr("%1 refused the definition of %2: %3")
-                        .arg(hostLabel, vmName, lastVirtError()));
+    return defineAndStartAll(conn, {xml}, {vmName}, hostLabel).first();
+}
+
+QList<Result<QUuid>> defineAndStartAll(virConnectPtr conn, const QStringList &xmls,
+                                       const QStringList &vmNames, const QString &hostLabel)
+{
+    QList<Result<QUuid>> results;
+    std::vector<DomainPtr> doms(xmls.size());
+    for (qsizetype i = 0; i < xmls.size(); ++i) {
+        if (!conn) {
+            results.append(std::unexpected(notConnected(hostLabel)));
+            continue;
+        }
+        doms[i].reset(virDomainDefineXML(conn, xmls[i].toUtf8().constData()));
+        if (!doms[i]) {
+            results.append(fail(ErrorCode::OperationFailed,
+                                Tr::tr("%1 refused the definition of %2: %3")
+                                    .arg(hostLabel, vmNames[i], lastVirtError())));
+            continue;
+        }
+        char uuid[VIR_UUID_STRING_BUFLEN];
+        virDomainGetUUIDString(doms[i].get(), uuid);
+        results.append(QUuid::fromString(QLatin1StringView(uuid)));
     }
-    char uuid[VIR_UUID_STRING_BUFLEN];
-    virDomainGetUUIDString(dom.get(), uuid);
-    if (virDomainCreate(dom.get()) < 0) {
-        const QString why = lastVirtError();
-        if (auto removed = Virt::DomainOperation::destroyAndUndefine(dom.get(), vmName);
+    // libvirt connections take calls from several threads at once; the daemon starts the
+    // QEMUs side by side.
+    QList<int> defined;
+    for (int i = 0; i < int(doms.size()); ++i) {
+        if (doms[i])
+            defined.append(i);
+    }
+    QList<QString> startErrors(xmls.size());
+    auto start = [&](int i) {
+        if (virDomainCreate(doms[i].get()) < 0)
+            startErrors[i] = lastVirtError(); // libvirt's last error is per thread
+    };
+    if (defined.size() > 1) {
+        static QThreadPool *pool = [] {
+            auto *p = new QThreadPool; // for the process' life: hosts may start VMs until exit
+            p->setMaxThreadCount(8);
+            return p;
+        }();
+        QtConcurrent::blockingMap(pool, defined, start);
+    } else {
+        for (int i : std::as_const(defined))
+            start(i);
+    }
+    for (int i : std::as_const(defined)) {
+        if (startErrors[i].isEmpty())
+            continue;
+        if (auto removed = Virt::DomainOperation::destroyAndUndefine(doms[i].get(), vmNames[i]);
             !removed) {
             qCWarning(lcVirt).noquote() << removed.error().fullText();
         }
-        return fail(ErrorCode::OperationFailed,
-                    Tr::tr("%1 could not start %2: %3").arg(hostLabel, vmName, why), why);
+        results[i] = fail(ErrorCode::OperationFailed,
+                          Tr::tr("%1 could not start %2: %3")
+                              .arg(hostLabel, vmNames[i], startErrors[i]),
+                          startErrors[i]);
     }
-    return QUuid::fromString(QLatin1StringView(uuid));
+    return results;
 }
 
 Result<void> remove(virConnectPtr conn, const QUuid &uuid, const QStringList &volumes,

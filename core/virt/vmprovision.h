@@ -53,6 +53,10 @@ Result<HostLoad> load(virConnectPtr conn, const QString &portAddress, const QStr
 // Defines the domain and starts it. When the start fails, the definition is removed again.
 Result<QUuid> defineAndStart(virConnectPtr conn, const QString &xml, const QString &vmName,
                              const QString &hostLabel);
+// The same for several domains: defined one after another, then started at the same time
+// (QEMU's start-up dominates, and the host has the cores). One result per domain, in order.
+QList<Result<QUuid>> defineAndStartAll(virConnectPtr conn, const QStringList &xmls,
+                                       const QStringList &vmNames, const QString &hostLabel);
 
 // Removes what a deploy made: the domain with `uuid` (powered off, undefined with NVRAM) when
 // not null, and the volumes in VmPool. What is already gone is fine.
