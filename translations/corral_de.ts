@@ -1127,10 +1127,6 @@
         <translation>%1 hat bereits eine VM namens %2.</translation>
     </message>
     <message>
-        <source>%1 could not forward ports for %2: the ports Corral picked are taken on the host.</source>
-        <translation>%1 konnte keine Ports für %2 weiterleiten: Die von Corral gewählten Ports sind auf dem Host belegt.</translation>
-    </message>
-    <message>
         <source>Another console kept %1 busy with deploys for a minute; try again.</source>
         <translation>Eine andere Konsole hat %1 eine Minute lang mit Bereitstellungen belegt; versuchen Sie es erneut.</translation>
     </message>
