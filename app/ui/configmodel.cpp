@@ -33,10 +33,8 @@ std::pair<int, int> ConfigModel::changedColumns(const VmConfig &before, const Vm
 {
     if (before == after)
         return {-1, -1};
-    return columnSpan(ColumnCount, [&](int column) {
-        return displayData(before, column) != displayData(after, column)
-            || toolTip(before, column) != toolTip(after, column);
-    });
+    return columnSpan(ColumnCount,
+                      [&](int column) { return cellDiffers(before, after, column); });
 }
 
 QList<int> ConfigModel::changedRoles() const
@@ -68,21 +66,13 @@ QString ConfigModel::diskText(qint64 diskGiB)
     return Format::kibibytes(diskGiB * 1024 * 1024);
 }
 
-QVariant ConfigModel::data(const QModelIndex &index, int role) const
+QVariant ConfigModel::roleData(const VmConfig &config, int column, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const VmConfig &config = m_rows.at(index.row());
-    const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole:
-        return displayData(config, column);
     case Qt::DecorationRole:
         if (column == NameColumn)
             return m_icon;
         return {};
-    case Qt::ToolTipRole:
-        return toolTip(config, column);
     case Qt::TextAlignmentRole:
         if (column == VcpusColumn || column == MemoryColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -41,7 +41,6 @@ public:
     QStringList names() const;
 
     int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
@@ -57,11 +56,12 @@ protected:
     std::pair<int, int> changedColumns(const VmConfig &before,
                                        const VmConfig &after) const override;
     QList<int> changedRoles() const override;
+    QVariant displayData(const VmConfig &config, int column) const override;
+    QString toolTip(const VmConfig &config, int column) const override;
+    QVariant roleData(const VmConfig &config, int column, int role) const override;
 
 private:
-    QVariant displayData(const VmConfig &config, int column) const;
     QVariant sortData(const VmConfig &config, int column) const;
-    QString toolTip(const VmConfig &config, int column) const;
 
     QIcon m_icon;
 };

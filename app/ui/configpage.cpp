@@ -2,6 +2,7 @@
 
 #include "configmodel.h"
 #include "icons.h"
+#include "pagesupport.h"
 #include "placeholdertreeview.h"
 #include "vmconfigdialog.h"
 
@@ -77,10 +78,8 @@ ConfigPage::ConfigPage(Fleet *fleet, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_toolBar = new QToolBar(tr("VM Config Actions"), this);
-    m_toolBar->setObjectName(QStringLiteral("configToolBar"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar
+        = PageSupport::toolBar(tr("VM Config Actions"), QStringLiteral("configToolBar"), this);
     m_toolBar->addAction(m_newAction);
     m_toolBar->addAction(m_editAction);
     m_toolBar->addAction(m_duplicateAction);
@@ -91,22 +90,12 @@ ConfigPage::ConfigPage(Fleet *fleet, QWidget *parent)
     layout->addWidget(m_toolBar);
 
     m_model = new ConfigModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(ConfigModel::SortRole);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy = PageSupport::sortProxy(m_model, ConfigModel::SortRole, this);
     m_view = new PlaceholderTreeView(this);
     m_view->setObjectName(QStringLiteral("configView"));
     m_view->setUniformRowHeights(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(ConfigModel::NameColumn, Qt::AscendingOrder);
+    PageSupport::setUpListView(m_view, m_proxy, ConfigModel::NameColumn);
     QHeaderView *header = m_view->header();
-    header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
     header->resizeSection(ConfigModel::NameColumn, 170);
     header->resizeSection(ConfigModel::ProfileColumn, 80);
     header->resizeSection(ConfigModel::ImageColumn, 190);
@@ -241,11 +230,7 @@ void ConfigPage::deleteConfig()
     catalog->deleteConfig(config->name, this, [this, name = config->name](Result<void> done) {
         if (done)
             return;
-        auto *error = new QMessageBox(QMessageBox::Warning, tr("Cannot Delete %1").arg(name),
-                                      done.error().message, QMessageBox::Ok, this);
-        error->setTextFormat(Qt::PlainText);
-        error->setAttribute(Qt::WA_DeleteOnClose);
-        error->open();
+        PageSupport::showWarning(this, tr("Cannot Delete %1").arg(name), done.error().message);
     });
 }
 

@@ -6,6 +6,7 @@
 #include "hostdialog.h"
 #include "hostmodel.h"
 #include "icons.h"
+#include "pagesupport.h"
 #include "placeholdertreeview.h"
 #include "uploaddialog.h"
 #include "vmpage.h"
@@ -74,10 +75,7 @@ HostPage::HostPage(Fleet *fleet, HostModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_toolBar = new QToolBar(tr("Host Actions"), this);
-    m_toolBar->setObjectName(QStringLiteral("hostToolBar"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar = PageSupport::toolBar(tr("Host Actions"), QStringLiteral("hostToolBar"), this);
     m_toolBar->addAction(m_addAction);
     m_toolBar->addAction(m_editAction);
     m_toolBar->addSeparator();
@@ -91,10 +89,7 @@ HostPage::HostPage(Fleet *fleet, HostModel *model, QWidget *parent)
     m_toolBar->addAction(m_removeAction);
     layout->addWidget(m_toolBar);
 
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(model);
-    m_proxy->setSortRole(HostModel::SortRole);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy = PageSupport::sortProxy(model, HostModel::SortRole, this);
 
     m_view = new PlaceholderTreeView(this);
     m_view->setObjectName(QStringLiteral("hostView"));
@@ -233,15 +228,12 @@ void HostPage::setMaintenance(bool on)
                                      updateActions();
                                      if (done)
                                          return;
-                                     auto *box = new QMessageBox(
-                                         QMessageBox::Warning,
+                                     PageSupport::showWarning(
+                                         this,
                                          on ? tr("Cannot Start Maintenance of %1").arg(name)
                                             : tr("Cannot End Maintenance of %1").arg(name),
-                                         done.error().message, QMessageBox::Ok, this);
-                                     box->setObjectName(QStringLiteral("maintenanceError"));
-                                     box->setTextFormat(Qt::PlainText);
-                                     box->setAttribute(Qt::WA_DeleteOnClose);
-                                     box->open();
+                                         done.error().message,
+                                         QStringLiteral("maintenanceError"));
                                  });
     }
 }

@@ -7,6 +7,7 @@
 #include "formatting.h"
 #include "icons.h"
 #include "imagemodel.h"
+#include "pagesupport.h"
 #include "images/imagelibrary.h"
 #include "placeholdertreeview.h"
 #include "replicabadgedelegate.h"
@@ -66,10 +67,7 @@ ImagePage::ImagePage(Fleet *fleet, ImageModel *model, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_toolBar = new QToolBar(tr("Image Actions"), this);
-    m_toolBar->setObjectName(QStringLiteral("imageToolBar"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar = PageSupport::toolBar(tr("Image Actions"), QStringLiteral("imageToolBar"), this);
     m_toolBar->addAction(m_uploadAction);
     m_toolBar->addAction(m_createAction);
     m_toolBar->addSeparator();
@@ -94,10 +92,7 @@ ImagePage::ImagePage(Fleet *fleet, ImageModel *model, QWidget *parent)
     filterBar->addWidget(m_search, 1);
     layout->addLayout(filterBar);
 
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(model);
-    m_proxy->setSortRole(ImageModel::SortRole);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy = PageSupport::sortProxy(model, ImageModel::SortRole, this);
     m_proxy->setFilterRole(ImageModel::FilterRole);
     m_proxy->setFilterKeyColumn(ImageModel::NameColumn);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -337,11 +332,7 @@ void ImagePage::showContextMenu(const QPoint &pos)
 
 void ImagePage::showError(const QString &title, const QString &message)
 {
-    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("imageError"));
-    box->setTextFormat(Qt::PlainText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    PageSupport::showWarning(this, title, message, QStringLiteral("imageError"));
 }
 
 std::optional<qint64> ImagePage::chooseHost(const QList<HostInfo> &candidates, const QString &title,

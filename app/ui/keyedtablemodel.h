@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QVariant>
 
 #include <utility>
 
@@ -26,6 +27,25 @@ public:
         return parent.isValid() ? 0 : int(m_rows.size());
     }
 
+    // A cell's text and tooltip come from displayData() and toolTip(), its other roles from
+    // roleData(). A subclass may serve data() itself instead.
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override
+    {
+        using CheckIndexOption = QAbstractItemModel::CheckIndexOption;
+        if (!this->checkIndex(index,
+                              CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+            return {};
+        const Row &row = m_rows.at(index.row());
+        switch (role) {
+        case Qt::DisplayRole:
+            return displayData(row, index.column());
+        case Qt::ToolTipRole:
+            return toolTip(row, index.column());
+        default:
+            return roleData(row, index.column(), role);
+        }
+    }
+
     // `row` must be valid.
     const Row &rowAt(int row) const { return m_rows.at(row); }
     const QList<Row> &rows() const { return m_rows; }
@@ -45,6 +65,17 @@ protected:
     virtual std::pair<int, int> changedColumns(const Row &before, const Row &after) const = 0;
     // The roles of a changed cell.
     virtual QList<int> changedRoles() const = 0;
+
+    // What data() serves for a cell.
+    virtual QVariant displayData(const Row &, int /*column*/) const { return {}; }
+    virtual QString toolTip(const Row &, int /*column*/) const { return {}; }
+    virtual QVariant roleData(const Row &, int /*column*/, int /*role*/) const { return {}; }
+    // Whether a column's text or tooltip differs between two versions of a row.
+    bool cellDiffers(const Row &before, const Row &after, int column) const
+    {
+        return displayData(before, column) != displayData(after, column)
+            || toolTip(before, column) != toolTip(after, column);
+    }
 
     // Replaces the rows with `rows` (unique keys), notifying only the difference.
     void applyRows(const QList<Row> &rows)

@@ -1,5 +1,6 @@
 #include "namespacedialog.h"
 
+#include "catalogsave.h"
 #include "formatting.h"
 #include "icons.h"
 #include "theme.h"
@@ -14,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -247,29 +247,15 @@ void NamespaceDialog::accept()
 {
     if (!isInputValid())
         return;
-    WorkloadCatalog *catalog = m_fleet ? m_fleet->catalog() : nullptr;
-    if (!catalog) {
-        Q_EMIT saved(config());
-        QDialog::accept();
-        return;
-    }
-    setBusy(true);
-    auto done = [self = QPointer<NamespaceDialog>(this)](Result<NamespaceConfig> result) {
-        if (!self)
-            return;
-        self->setBusy(false);
-        if (!result) {
-            self->m_resultError->setText(result.error().message);
-            self->m_resultError->show();
-            return;
-        }
-        Q_EMIT self->saved(*result);
-        self->QDialog::accept();
-    };
-    if (m_mode == Mode::Edit)
-        catalog->updateNamespace(config(), this, std::move(done));
-    else
-        catalog->createNamespace(config(), this, std::move(done));
+    saveThroughCatalog<NamespaceConfig>(
+        this, m_fleet ? m_fleet->catalog() : nullptr,
+        m_mode == Mode::Edit ? &WorkloadCatalog::updateNamespace
+                             : &WorkloadCatalog::createNamespace,
+        config(), m_resultError, [this](bool busy) { setBusy(busy); },
+        [this](const NamespaceConfig &stored) {
+            Q_EMIT saved(stored);
+            QDialog::accept();
+        });
 }
 
 } // namespace Corral

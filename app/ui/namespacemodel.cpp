@@ -55,9 +55,7 @@ std::pair<int, int> NamespaceModel::changedColumns(const NamespaceRow &before,
     if (before == after)
         return {-1, -1};
     return columnSpan(ColumnCount, [&](int column) {
-        return before.foreign != after.foreign
-            || displayData(before, column) != displayData(after, column)
-            || toolTip(before, column) != toolTip(after, column)
+        return before.foreign != after.foreign || cellDiffers(before, after, column)
             || usage(before, column) != usage(after, column);
     });
 }
@@ -98,21 +96,13 @@ double NamespaceModel::usage(const NamespaceRow &row, int column)
     }
 }
 
-QVariant NamespaceModel::data(const QModelIndex &index, int role) const
+QVariant NamespaceModel::roleData(const NamespaceRow &row, int column, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const NamespaceRow &row = m_rows.at(index.row());
-    const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole:
-        return displayData(row, column);
     case Qt::DecorationRole:
         if (column == NameColumn)
             return m_icon;
         return {};
-    case Qt::ToolTipRole:
-        return toolTip(row, column);
     case Qt::ForegroundRole:
         if (row.foreign)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);

@@ -57,7 +57,6 @@ public:
     static QList<NamespaceRow> rowsOf(const WorkloadCatalog &catalog);
 
     int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
@@ -70,11 +69,12 @@ protected:
     std::pair<int, int> changedColumns(const NamespaceRow &before,
                                        const NamespaceRow &after) const override;
     QList<int> changedRoles() const override;
+    QVariant displayData(const NamespaceRow &row, int column) const override;
+    QString toolTip(const NamespaceRow &row, int column) const override;
+    QVariant roleData(const NamespaceRow &row, int column, int role) const override;
 
 private:
-    QVariant displayData(const NamespaceRow &row, int column) const;
     QVariant sortData(const NamespaceRow &row, int column) const;
-    QString toolTip(const NamespaceRow &row, int column) const;
     static double usage(const NamespaceRow &row, int column);
 
     QIcon m_icon;

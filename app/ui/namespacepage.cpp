@@ -3,6 +3,7 @@
 #include "capacitydelegate.h"
 #include "icons.h"
 #include "namespacedialog.h"
+#include "pagesupport.h"
 #include "placeholdertreeview.h"
 #include "theme.h"
 #include "vmfilterproxymodel.h"
@@ -46,10 +47,8 @@ NamespacePage::NamespacePage(Fleet *fleet, VmModel *vms, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_toolBar = new QToolBar(tr("Namespace Actions"), this);
-    m_toolBar->setObjectName(QStringLiteral("namespaceToolBar"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar
+        = PageSupport::toolBar(tr("Namespace Actions"), QStringLiteral("namespaceToolBar"), this);
     m_toolBar->addAction(m_newAction);
     m_toolBar->addAction(m_editAction);
     m_toolBar->addSeparator();
@@ -59,10 +58,7 @@ NamespacePage::NamespacePage(Fleet *fleet, VmModel *vms, QWidget *parent)
     layout->addWidget(m_toolBar);
 
     m_model = new NamespaceModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(NamespaceModel::SortRole);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy = PageSupport::sortProxy(m_model, NamespaceModel::SortRole, this);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("namespaceSplitter"));
@@ -71,20 +67,13 @@ NamespacePage::NamespacePage(Fleet *fleet, VmModel *vms, QWidget *parent)
     m_view->setObjectName(QStringLiteral("namespaceView"));
     // Few rows, each as tall as its quota bars.
     m_view->setUniformRowHeights(false);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(NamespaceModel::NameColumn, Qt::AscendingOrder);
+    PageSupport::setUpListView(m_view, m_proxy, NamespaceModel::NameColumn);
     auto *bars = new CapacityDelegate(NamespaceModel::UsageRole, m_view);
     for (int column :
          {NamespaceModel::VmsColumn, NamespaceModel::VcpusColumn, NamespaceModel::MemoryColumn}) {
         m_view->setItemDelegateForColumn(column, bars);
     }
     QHeaderView *header = m_view->header();
-    header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
     header->resizeSection(NamespaceModel::NameColumn, 180);
     header->resizeSection(NamespaceModel::VmsColumn, 110);
     header->resizeSection(NamespaceModel::VcpusColumn, 110);
@@ -522,11 +511,7 @@ void NamespacePage::deleteFromCatalog(const QString &ns)
 
 void NamespacePage::showError(const QString &title, const QString &message)
 {
-    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("namespaceError"));
-    box->setTextFormat(Qt::PlainText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    PageSupport::showWarning(this, title, message, QStringLiteral("namespaceError"));
 }
 
 QByteArray NamespacePage::saveHeaderState() const

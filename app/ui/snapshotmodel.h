@@ -41,7 +41,7 @@ protected:
     QList<int> changedRoles() const override;
 
 private:
-    QVariant displayData(const VmSnapshot &snapshot, int column) const;
+    QVariant displayData(const VmSnapshot &snapshot, int column) const override;
 
     QIcon m_currentIcon;
 };

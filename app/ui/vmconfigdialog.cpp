@@ -1,5 +1,6 @@
 #include "vmconfigdialog.h"
 
+#include "catalogsave.h"
 #include "configmodel.h"
 #include "icons.h"
 #include "theme.h"
@@ -16,7 +17,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
@@ -576,29 +576,14 @@ void VmConfigDialog::accept()
 {
     if (!isInputValid())
         return;
-    WorkloadCatalog *catalog = m_fleet ? m_fleet->catalog() : nullptr;
-    if (!catalog) {
-        Q_EMIT saved(config());
-        QDialog::accept();
-        return;
-    }
-    setBusy(true);
-    auto done = [self = QPointer<VmConfigDialog>(this)](Result<VmConfig> result) {
-        if (!self)
-            return;
-        self->setBusy(false);
-        if (!result) {
-            self->m_resultError->setText(result.error().message);
-            self->m_resultError->show();
-            return;
-        }
-        Q_EMIT self->saved(*result);
-        self->QDialog::accept();
-    };
-    if (m_mode == Mode::Edit)
-        catalog->updateConfig(config(), this, std::move(done));
-    else
-        catalog->createConfig(config(), this, std::move(done));
+    saveThroughCatalog<VmConfig>(
+        this, m_fleet ? m_fleet->catalog() : nullptr,
+        m_mode == Mode::Edit ? &WorkloadCatalog::updateConfig : &WorkloadCatalog::createConfig,
+        config(), m_resultError, [this](bool busy) { setBusy(busy); },
+        [this](const VmConfig &stored) {
+            Q_EMIT saved(stored);
+            QDialog::accept();
+        });
 }
 
 } // namespace Corral

@@ -11,6 +11,7 @@
 #include "store/storeservice.h"
 #include "taskdock.h"
 #include "taskmodel.h"
+#include "testinventory.h"
 #include "transferdock.h"
 #include "transfermodel.h"
 #include "uisettings.h"
@@ -46,12 +47,7 @@ namespace {
 
 VmInfo makeVm(qint64 hostId, int n, VmState state)
 {
-    VmInfo vm;
-    vm.hostId = hostId;
-    vm.hostName = u"lab%1"_s.arg(hostId);
-    vm.uuid = QUuid(uint(n), ushort(hostId), 0, 1, 2, 3, 4, 5, 6, 7, 8);
-    vm.name = u"vm%1"_s.arg(n);
-    vm.state = state;
+    VmInfo vm = TestInventory::vm(hostId, n, state);
     vm.vcpus = 1 + n % 4;
     vm.memoryKiB = qint64(1 + n % 8) * 1024 * 1024;
     if (vmStateIsActive(state)) {
@@ -67,12 +63,9 @@ VmInfo makeVm(qint64 hostId, int n, VmState state)
 
 HostInfo makeHost(qint64 id, HostState state)
 {
-    HostInfo host;
-    host.config.id = id;
-    host.config.name = u"lab%1"_s.arg(id);
+    HostInfo host = TestInventory::host(id, state);
     host.config.uri = u"qemu+libssh://corral@127.0.1.%1:2222/system"_s.arg(id);
     host.config.tags = {u"lab"_s};
-    host.state = state;
     if (state == HostState::Connected) {
         host.hypervisor = u"QEMU 7.2.0"_s;
         host.libvirtVersion = u"9.0.0"_s;

@@ -5,6 +5,7 @@
 #include "fleet/vmthumbnails.h"
 #include "placeholdertreeview.h"
 #include "store/storeservice.h"
+#include "testinventory.h"
 #include "vmfilterproxymodel.h"
 #include "vmgridview.h"
 #include "vmmodel.h"
@@ -30,12 +31,8 @@ namespace {
 
 VmInfo makeVm(qint64 hostId, int n, VmState state)
 {
-    VmInfo vm;
-    vm.hostId = hostId;
-    vm.hostName = u"lab%1"_s.arg(hostId);
-    vm.uuid = QUuid(uint(n), ushort(hostId), 0, 1, 2, 3, 4, 5, 6, 7, 8);
+    VmInfo vm = TestInventory::vm(hostId, n, state);
     vm.name = u"vm%1"_s.arg(n, 3, 10, QLatin1Char('0'));
-    vm.state = state;
     vm.vcpus = 2;
     vm.memoryKiB = 1024 * 1024;
     return vm;
@@ -48,11 +45,7 @@ VmKey keyOf(const VmInfo &vm)
 
 HostInfo makeHost(qint64 id, HostState state)
 {
-    HostInfo host;
-    host.config.id = id;
-    host.config.name = u"lab%1"_s.arg(id);
-    host.state = state;
-    return host;
+    return TestInventory::host(id, state);
 }
 
 // QTest's widget double-click is the second click only: a view needs the first one too.

@@ -7,6 +7,7 @@
 #include "namespacemodel.h"
 #include "namespacepage.h"
 #include "placeholdertreeview.h"
+#include "testinventory.h"
 #include "vmconfigdialog.h"
 #include "vmfilterproxymodel.h"
 #include "vmlifecycleactions.h"
@@ -36,12 +37,7 @@ namespace {
 
 VmInfo makeVm(qint64 hostId, int n, VmState state)
 {
-    VmInfo vm;
-    vm.hostId = hostId;
-    vm.hostName = u"lab%1"_s.arg(hostId);
-    vm.uuid = QUuid(uint(n), ushort(hostId), 0, 1, 2, 3, 4, 5, 6, 7, 8);
-    vm.name = u"vm%1"_s.arg(n);
-    vm.state = state;
+    VmInfo vm = TestInventory::vm(hostId, n, state);
     vm.vcpus = 2;
     vm.memoryKiB = 2 * 1024 * 1024;
     return vm;
@@ -49,11 +45,7 @@ VmInfo makeVm(qint64 hostId, int n, VmState state)
 
 HostInfo makeHost(qint64 id, HostState state)
 {
-    HostInfo host;
-    host.config.id = id;
-    host.config.name = u"lab%1"_s.arg(id);
-    host.state = state;
-    return host;
+    return TestInventory::host(id, state);
 }
 
 } // namespace
