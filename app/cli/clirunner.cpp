@@ -559,6 +559,20 @@ void CliRunner::printJson(const QJsonValue &value)
     m_out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
 }
 
+void CliRunner::conclude(const Result<void> &outcome, const QJsonValue &json,
+                         const QString &text)
+{
+    if (!outcome) {
+        error(outcome.error().message);
+        return finish(Exit::Failure);
+    }
+    if (m_json)
+        printJson(json);
+    else
+        m_out << text << '\n';
+    finish(Exit::Ok);
+}
+
 void CliRunner::printTable(const QStringList &header, const QList<QStringList> &rows)
 {
     QList<qsizetype> widths(header.size(), 0);

@@ -104,6 +104,9 @@ private:
     void finishWith(int exitCode);
     void error(const QString &message);
     void printJson(const QJsonValue &value);
+    // Ends a command that changed something: its error (exit 1), else `json` with --json or
+    // the line `text` (exit 0).
+    void conclude(const Result<void> &outcome, const QJsonValue &json, const QString &text);
     void printTable(const QStringList &header, const QList<QStringList> &rows);
     bool takeOption(QStringList &args, const QString &name, QString *value);
     QStringList takeRepeated(QStringList &args, const QString &name);

@@ -163,15 +163,7 @@ void CliRunner::vmDiskCommand(const QString &verb, QStringList args)
     takeOption(args, u"--description"_s, &description);
     auto report = [this](const QString &done) {
         return [this, done](Result<void> r) {
-            if (!r) {
-                error(r.error().message);
-                return finish(Exit::Failure);
-            }
-            if (m_json)
-                printJson(QJsonObject{{u"ok"_s, true}, {u"message"_s, done}});
-            else
-                m_out << done << '\n';
-            finish(Exit::Ok);
+            conclude(r, QJsonObject{{u"ok"_s, true}, {u"message"_s, done}}, done);
         };
     };
 

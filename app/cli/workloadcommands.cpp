@@ -232,17 +232,11 @@ void CliRunner::nsCommand(QStringList args)
             for (const QString &host : undedicate)
                 ns.dedicatedHosts.removeAll(host);
             auto report = [this, creating](Result<NamespaceConfig> stored) {
-                if (!stored) {
-                    error(stored.error().message);
-                    return finish(Exit::Failure);
-                }
-                if (m_json)
-                    printJson(namespaceJson(*stored, {}, true));
-                else
-                    m_out << (creating ? tr("Created namespace %1.") : tr("Updated namespace %1."))
-                                 .arg(stored->name)
-                          << '\n';
-                finish(Exit::Ok);
+                if (!stored)
+                    return conclude(std::unexpected(stored.error()), {}, {});
+                conclude({}, namespaceJson(*stored, {}, true),
+                         (creating ? tr("Created namespace %1.") : tr("Updated namespace %1."))
+                             .arg(stored->name));
             };
             if (creating)
                 catalog->createNamespace(ns, this, report);
@@ -266,15 +260,8 @@ void CliRunner::nsCommand(QStringList args)
             }
             auto removeNamespace = [this, name] {
                 m_fleet->catalog()->deleteNamespace(name, this, [this, name](Result<void> r) {
-                    if (!r) {
-                        error(r.error().message);
-                        return finish(Exit::Failure);
-                    }
-                    if (m_json)
-                        printJson(QJsonObject{{u"deleted"_s, name}});
-                    else
-                        m_out << tr("Deleted namespace %1.").arg(name) << '\n';
-                    finish(Exit::Ok);
+                    conclude(r, QJsonObject{{u"deleted"_s, name}},
+                             tr("Deleted namespace %1.").arg(name));
                 });
             };
             if (inside.isEmpty() || !cascade || name == defaultNamespace())
@@ -503,17 +490,11 @@ void CliRunner::configCommand(QStringList args)
             applyConfigOptions(given, &config, &ignored, take);
             config.name = name;
             auto report = [this, creating](Result<VmConfig> stored) {
-                if (!stored) {
-                    error(stored.error().message);
-                    return finish(Exit::Failure);
-                }
-                if (m_json)
-                    printJson(VmConfigJson::toJson(*stored));
-                else
-                    m_out << (creating ? tr("Created VM config %1.") : tr("Updated VM config %1."))
-                                 .arg(stored->name)
-                          << '\n';
-                finish(Exit::Ok);
+                if (!stored)
+                    return conclude(std::unexpected(stored.error()), {}, {});
+                conclude({}, VmConfigJson::toJson(*stored),
+                         (creating ? tr("Created VM config %1.") : tr("Updated VM config %1."))
+                             .arg(stored->name));
             };
             if (creating)
                 catalog->createConfig(config, this, report);
@@ -525,16 +506,8 @@ void CliRunner::configCommand(QStringList args)
         const QString name = args.first();
         return withCatalog(false, [this, name] {
             m_fleet->catalog()->deleteConfig(name, this, [this, name](Result<void> r) {
-                if (!r) {
-                    error(r.error().message);
-                    return finish(Exit::Failure);
-                }
-                if (m_json)
-                    printJson(QJsonObject{{u"deleted"_s, name}});
-                else
-                    m_out << tr("Deleted VM config %1; VMs deployed from it keep running.").arg(name)
-                          << '\n';
-                finish(Exit::Ok);
+                conclude(r, QJsonObject{{u"deleted"_s, name}},
+                         tr("Deleted VM config %1; VMs deployed from it keep running.").arg(name));
             });
         });
     }
@@ -645,20 +618,13 @@ void CliRunner::hostSet(QStringList args)
         if (!tags.isEmpty() || clearTags)
             config.tags = tags;
         m_fleet->updateHost(config, [this, config](Result<void> r) {
-            if (!r) {
-                error(r.error().message);
-                return finish(Exit::Failure);
-            }
-            if (m_json) {
-                printJson(QJsonObject{{u"name"_s, config.name},
-                                      {u"portAddress"_s, config.effectivePortAddress()},
-                                      {u"smcKey"_s, !config.smcOsk.isEmpty()},
-                                      {u"tags"_s, QJsonArray::fromStringList(config.tags)},
-                                      {u"maintenance"_s, config.maintenance}});
-            } else {
-                m_out << tr("Updated host %1.").arg(config.name) << '\n';
-            }
-            finish(Exit::Ok);
+            conclude(r,
+                     QJsonObject{{u"name"_s, config.name},
+                                 {u"portAddress"_s, config.effectivePortAddress()},
+                                 {u"smcKey"_s, !config.smcOsk.isEmpty()},
+                                 {u"tags"_s, QJsonArray::fromStringList(config.tags)},
+                                 {u"maintenance"_s, config.maintenance}},
+                     tr("Updated host %1.").arg(config.name));
         });
     });
 }
@@ -680,21 +646,10 @@ void CliRunner::hostMaintenance(QStringList args)
         }
         m_fleet->deployer()->setMaintenance(
             host->config.id, on, drain, this, [this, name, on, drain](Result<void> r) {
-                if (!r) {
-                    error(r.error().message);
-                    return finish(Exit::Failure);
-                }
-                if (m_json) {
-                    printJson(QJsonObject{{u"host"_s, name}, {u"maintenance"_s, on}});
-                } else if (on) {
-                    m_out << (drain ? tr("%1 is in maintenance; its VMs are shut down.")
-                                    : tr("%1 is in maintenance: no new VMs are placed there."))
-                                 .arg(name)
-                          << '\n';
-                } else {
-                    m_out << tr("%1 takes new VMs again.").arg(name) << '\n';
-                }
-                finish(Exit::Ok);
+                const QString text = !on ? tr("%1 takes new VMs again.")
+                    : drain              ? tr("%1 is in maintenance; its VMs are shut down.")
+                                         : tr("%1 is in maintenance: no new VMs are placed there.");
+                conclude(r, QJsonObject{{u"host"_s, name}, {u"maintenance"_s, on}}, text.arg(name));
             });
     });
 }
